@@ -1,0 +1,56 @@
+// Runs after each Trunk build, inside $TRUNK_STAGING_DIR (Trunk.toml [[hooks]]):
+// 1. minifies the JS glue with esbuild (Trunk 0.21's own minifier fails on it);
+// 2. puts the sha256 of Trunk's inline start-up script into the Content-Security-Policy,
+//    so the policy needs no 'unsafe-inline' (a hash, unlike a fixed nonce, protects);
+// 3. writes sw.js, the service worker that keeps every file of this build for offline use.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { transformSync } from 'esbuild';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+  const path = join(dir, name);
+  const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', logLevel: 'warning' });
+  writeFileSync(path, code);
+}
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inline.length === 0) throw new Error('post-build: no inline start-up script found in index.html');
+const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+if (!html.includes("'sha256-START'")) throw new Error("post-build: CSP placeholder 'sha256-START' missing");
+html = html.replace("'sha256-START'", hashes.join(' '));
+writeFileSync(indexPath, html);
+
+const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+const version = createHash('sha256');
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const sw = `// Generated at build time by scripts/post-build.mjs.
+const CACHE = 'tend-${version.digest('hex').slice(0, 16)}';
+const FILES = ${JSON.stringify(['/', ...files.map((f) => `/${f}`)])};
+self.addEventListener('install', (e) => {
+  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
+});
+self.addEventListener('activate', (e) => {
+  e.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('tend-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+self.addEventListener('fetch', (e) => {
+  const req = e.request;
+  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  // Pages: the network first, so a new version arrives; offline, the kept app shell.
+  if (req.mode === 'navigate') {
+    e.respondWith(fetch(req).catch(() => caches.match('/index.html', { cacheName: CACHE })));
+    return;
+  }
+  // Files are named by their content, so a kept copy is always right.
+  e.respondWith(caches.match(req, { cacheName: CACHE }).then((hit) => hit || fetch(req)));
+});
+`;
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`post-build: ${inline.length} start-up script hash(es) in the CSP; sw.js keeps ${files.length} files`);

@@ -1,0 +1,10 @@
+//! Pure Rust: no leptos, no web-sys. Everything here is tested natively.
+
+pub mod band;
+pub mod daily;
+pub mod date;
+pub mod help;
+pub mod readability;
+pub mod settings;
+
+pub use band::Band;

@@ -1,0 +1,16 @@
+//! Tend: small, playful, compassion-focused exercises for teenagers, between therapy
+//! sessions. Everything stays in the browser.
+//!
+//! Layers, each importing only those below it: `content` and `domain` (pure), `storage`
+//! (the only code that touches browser storage), `state` (signals with domain methods),
+//! `platform` (browser APIs), `ui` (components).
+
+pub mod app;
+pub mod content;
+pub mod domain;
+pub mod platform;
+pub mod state;
+pub mod storage;
+pub mod ui;
+
+pub use app::App;

@@ -1,0 +1,172 @@
+//! Versioned envelopes: every stored value is `{"v": <schema version>, "data": …}`.
+//! Loading runs migrations from older versions; data from a newer Tend is kept read-only;
+//! anything unreadable is kept as raw text and never overwritten.
+
+use super::{kept_key, KvStore, StorageError};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A kind of stored record.
+pub trait Record: Serialize + DeserializeOwned {
+    /// The schema version this build of Tend writes.
+    const VERSION: u32;
+
+    /// Turns the `data` of an envelope written at `from` (< VERSION) into the shape of
+    /// the next version. Each kind lists its steps; the default has none.
+    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        let _ = data;
+        Err(format!("no migration from version {from}"))
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    v: u32,
+    data: T,
+}
+
+/// What was found under a key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded<T> {
+    Missing,
+    Ready(T),
+    /// Written by a newer Tend: show it read-only, never write over it.
+    Newer { version: u32, raw: String },
+    /// Not an envelope Tend can read; `raw` is kept as it was.
+    Unreadable { reason: String, raw: String },
+}
+
+pub fn encode<T: Record>(value: &T) -> String {
+    serde_json::to_string(&Envelope { v: T::VERSION, data: value })
+        .expect("records serialise to JSON")
+}
+
+pub fn decode<T: Record>(raw: &str) -> Loaded<T> {
+    let unreadable = |reason: String| Loaded::Unreadable { reason, raw: raw.to_owned() };
+    let envelope: Envelope<Value> = match serde_json::from_str(raw) {
+        Ok(e) => e,
+        Err(e) => return unreadable(format!("not a Tend record: {e}")),
+    };
+    if envelope.v > T::VERSION {
+        return Loaded::Newer { version: envelope.v, raw: raw.to_owned() };
+    }
+    let mut data = envelope.data;
+    for from in envelope.v..T::VERSION {
+        data = match T::migrate(from, data) {
+            Ok(d) => d,
+            Err(e) => return unreadable(e),
+        };
+    }
+    match serde_json::from_value(data) {
+        Ok(value) => Loaded::Ready(value),
+        Err(e) => unreadable(e.to_string()),
+    }
+}
+
+pub fn load<T: Record>(store: &dyn KvStore, key: &str) -> Result<Loaded<T>, StorageError> {
+    Ok(match store.get(key)? {
+        None => Loaded::Missing,
+        Some(raw) => decode(&raw),
+    })
+}
+
+/// Writes `value` and reads it back; only an identical read-back counts as saved.
+/// A value already under `key` that Tend cannot read is first set aside under
+/// [`kept_key`], and one from a newer Tend is never replaced.
+pub fn save<T: Record>(store: &dyn KvStore, key: &str, value: &T) -> Result<(), StorageError> {
+    if let Some(raw) = store.get(key)? {
+        match decode::<T>(&raw) {
+            Loaded::Newer { version, .. } => return Err(StorageError::NewerVersion(version)),
+            Loaded::Unreadable { .. } => {
+                let aside = kept_key(key);
+                if store.get(&aside)?.is_none() {
+                    store.set(&aside, &raw)?;
+                }
+            }
+            Loaded::Missing | Loaded::Ready(_) => {}
+        }
+    }
+    let encoded = encode(value);
+    store.set(key, &encoded)?;
+    match store.get(key)? {
+        Some(back) if back == encoded => Ok(()),
+        _ => Err(StorageError::NotVerified),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::MemoryStore;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Note {
+        text: String,
+        #[serde(default)]
+        mood: String,
+    }
+
+    impl Record for Note {
+        const VERSION: u32 = 2;
+        fn migrate(from: u32, data: Value) -> Result<Value, String> {
+            match from {
+                // Version 1 stored the note as a bare string.
+                1 => Ok(serde_json::json!({ "text": data, "mood": "" })),
+                _ => Err(format!("no migration from version {from}")),
+            }
+        }
+    }
+
+    fn note(text: &str) -> Note {
+        Note { text: text.into(), mood: String::new() }
+    }
+
+    #[test]
+    fn a_saved_record_loads_back() {
+        let store = MemoryStore::default();
+        save(&store, "tend.note.a", &note("hi")).unwrap();
+        assert_eq!(load::<Note>(&store, "tend.note.a").unwrap(), Loaded::Ready(note("hi")));
+        assert_eq!(load::<Note>(&store, "tend.note.b").unwrap(), Loaded::Missing);
+    }
+
+    #[test]
+    fn version_one_fixtures_migrate_on_load() {
+        assert_eq!(decode::<Note>(r#"{"v":1,"data":"old words"}"#), Loaded::Ready(note("old words")));
+    }
+
+    #[test]
+    fn newer_records_are_never_overwritten() {
+        let store = MemoryStore::default();
+        let newer = r#"{"v":9,"data":{"text":"from the future"}}"#;
+        store.set("tend.note.a", newer).unwrap();
+        assert!(matches!(decode::<Note>(newer), Loaded::Newer { version: 9, .. }));
+        assert_eq!(save(&store, "tend.note.a", &note("x")), Err(StorageError::NewerVersion(9)));
+        assert_eq!(store.get("tend.note.a").unwrap().as_deref(), Some(newer));
+    }
+
+    #[test]
+    fn unreadable_values_are_set_aside_before_a_save_and_never_lost() {
+        let store = MemoryStore::default();
+        for raw in ["{not json", r#"{"v":2,"data":{"txt":1}}"#, "\"just a string\""] {
+            assert!(matches!(decode::<Note>(raw), Loaded::Unreadable { .. }), "{raw}");
+        }
+        store.set("tend.note.a", "{not json").unwrap();
+        save(&store, "tend.note.a", &note("new")).unwrap();
+        assert_eq!(store.get("tend.kept.note.a").unwrap().as_deref(), Some("{not json"));
+        save(&store, "tend.note.a", &note("newer")).unwrap();
+        assert_eq!(store.get("tend.kept.note.a").unwrap().as_deref(), Some("{not json"));
+    }
+
+    #[test]
+    fn a_full_store_reports_quota_and_keeps_the_previous_value() {
+        let store = MemoryStore::with_quota(64);
+        save(&store, "tend.note.a", &note("short")).unwrap();
+        let before = store.get("tend.note.a").unwrap();
+        assert_eq!(
+            save(&store, "tend.note.a", &note(&"long ".repeat(40))),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(store.get("tend.note.a").unwrap(), before);
+    }
+}

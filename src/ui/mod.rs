@@ -1,0 +1,12 @@
+//! Shared components and one module per screen.
+
+pub mod about;
+pub mod controls;
+pub mod help;
+pub mod home;
+pub mod icons;
+pub mod not_found;
+pub mod routes;
+pub mod settings;
+pub mod shell;
+pub mod welcome;

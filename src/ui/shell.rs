@@ -1,0 +1,90 @@
+//! The frame around every screen: Help always at the top, a way back, the main areas in
+//! a bottom bar within thumb reach, and the storage banner when nothing can be kept.
+
+use super::icons::*;
+use super::routes::Page;
+use crate::platform::dom;
+use crate::state::StorageHealth;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let pathname = use_location().pathname;
+    let navigate = use_navigate();
+    let health = expect_context::<StorageHealth>();
+
+    // After each navigation (not the first load), focus the new page's heading so screen
+    // readers announce it. Effects run after the new route has rendered.
+    Effect::new(move |previous: Option<String>| {
+        let now = pathname.get();
+        if previous.is_some_and(|p| p != now) {
+            dom::focus_main_heading();
+        }
+        now
+    });
+
+    let at = move |page: Page| pathname.with(|p| p == page.path());
+    let is_home = move || at(Page::Home);
+    let on_welcome = move || at(Page::Welcome);
+    let back = move |_| {
+        if !dom::go_back_or_home() {
+            navigate(Page::Home.path(), Default::default());
+        }
+    };
+    let current = move |page: Page| if at(page) { Some("page") } else { None };
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="topbar">
+            <div class="topbar__inner">
+                <Show
+                    when=move || !is_home() && !on_welcome()
+                    fallback=|| view! {
+                        <a class="brand" href=Page::Home.path()>
+                            <span class="brand__dot" aria-hidden="true"></span>
+                            "Tend"
+                        </a>
+                    }
+                >
+                    <button type="button" class="topbar__back" on:click=back.clone()>
+                        <IconBack />
+                        "Back"
+                    </button>
+                </Show>
+                <a class="help-button" href=Page::Help.path() aria-current=move || current(Page::Help)>
+                    <IconHelp />
+                    "Help now"
+                </a>
+            </div>
+        </header>
+        {move || health.0.clone().map(|e| view! {
+            <div class="banner" role="status">
+                <IconLock />
+                <p>
+                    <strong>{e.to_string()}</strong>
+                    " You can still use everything, but nothing will be kept after you close this tab."
+                </p>
+            </div>
+        })}
+        <main id="main" class="page" tabindex="-1">
+            {children()}
+        </main>
+        <Show when=move || !on_welcome()>
+            <nav class="tabbar" aria-label="Main">
+                <a href=Page::Home.path() aria-current=move || current(Page::Home)>
+                    <IconHome />
+                    <span>"Home"</span>
+                </a>
+                <a href=Page::Settings.path() aria-current=move || current(Page::Settings)>
+                    <IconSettings />
+                    <span>"Settings"</span>
+                </a>
+                <a href=Page::About.path() aria-current=move || current(Page::About)>
+                    <IconAbout />
+                    <span>"About"</span>
+                </a>
+            </nav>
+        </Show>
+    }
+}
