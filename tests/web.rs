@@ -1,0 +1,102 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage adapter against
+//! real localStorage, and the app's wiring once mounted.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::task::tick;
+use tend::domain::settings::Settings;
+use tend::domain::Band;
+use tend::storage::browser::BrowserStore;
+use tend::storage::{envelope, KvStore, Loaded, StorageError, SETTINGS_KEY};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn clear_tend_keys() {
+    let store = BrowserStore::open().unwrap();
+    for key in store.keys().unwrap() {
+        if key.starts_with("tend.") {
+            store.remove(&key).unwrap();
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn browser_store_round_trips_and_lists_keys() {
+    clear_tend_keys();
+    let store = BrowserStore::open().unwrap();
+    store.set("tend.test.a", "one").unwrap();
+    assert_eq!(store.get("tend.test.a").unwrap().as_deref(), Some("one"));
+    assert!(store.keys().unwrap().contains(&"tend.test.a".to_owned()));
+    store.remove("tend.test.a").unwrap();
+    assert_eq!(store.get("tend.test.a").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_is_reported_as_quota_and_the_old_value_survives() {
+    clear_tend_keys();
+    let store = BrowserStore::open().unwrap();
+    envelope::save(&store, "tend.test.keep", &Settings::default()).unwrap();
+    let before = store.get("tend.test.keep").unwrap();
+
+    // Fill localStorage for real until the browser refuses.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    let error = loop {
+        match store.set(&format!("tend.test.fill.{filled}"), &chunk) {
+            Ok(()) => filled += 1,
+            Err(e) => break e,
+        }
+        assert!(filled < 64, "localStorage never filled up");
+    };
+    assert_eq!(error, StorageError::QuotaExceeded);
+
+    let big = Settings { region: Some("y".repeat(600 * 1024)), ..Settings::default() };
+    assert_eq!(envelope::save(&store, "tend.test.keep", &big), Err(StorageError::QuotaExceeded));
+    assert_eq!(store.get("tend.test.keep").unwrap(), before);
+    clear_tend_keys();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_applies_saved_settings_to_the_page_and_shows_help_everywhere() {
+    clear_tend_keys();
+    let store = BrowserStore::open().unwrap();
+    let saved = Settings {
+        band: Some(Band::Mid),
+        theme: tend::domain::settings::Theme::Dark,
+        ..Settings::default()
+    };
+    envelope::save(&store, SETTINGS_KEY, &saved).unwrap();
+
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), tend::App);
+    tick().await;
+
+    let root = document().document_element().unwrap();
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(root.get_attribute("data-band").as_deref(), Some("15-17"));
+
+    let help = host.query_selector("header a[href='/help']").unwrap();
+    assert!(help.is_some_and(|a| a.text_content().unwrap_or_default().contains("Help now")));
+    drop(handle);
+    clear_tend_keys();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_settings_are_kept_when_new_ones_are_saved() {
+    clear_tend_keys();
+    let store = BrowserStore::open().unwrap();
+    store.set(SETTINGS_KEY, "{{ not json").unwrap();
+    assert!(matches!(
+        envelope::load::<Settings>(&store, SETTINGS_KEY).unwrap(),
+        Loaded::Unreadable { .. }
+    ));
+    envelope::save(&store, SETTINGS_KEY, &Settings::default()).unwrap();
+    assert_eq!(store.get("tend.kept.settings").unwrap().as_deref(), Some("{{ not json"));
+    clear_tend_keys();
+}
