@@ -1,13 +1,12 @@
 use crate::platform::{dom, offline};
 use crate::state::{SettingsState, StorageHealth};
 use crate::storage;
+use crate::ui::router::Nav;
 use crate::ui::{
     about::About, help::Help, home::Home, not_found::NotFound, routes::Page, settings::SettingsPage,
     shell::Shell, welcome::Welcome,
 };
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::StaticSegment;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
 /// routes between screens.
@@ -25,17 +24,18 @@ pub fn App() -> impl IntoView {
 
     offline::register_service_worker();
 
+    let nav = Nav::provide();
+    let page = Memo::new(move |_| nav.page());
     view! {
-        <Router>
-            <Shell>
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=StaticSegment(Page::Home.segment()) view=Home />
-                    <Route path=StaticSegment(Page::Welcome.segment()) view=Welcome />
-                    <Route path=StaticSegment(Page::Help.segment()) view=Help />
-                    <Route path=StaticSegment(Page::Settings.segment()) view=SettingsPage />
-                    <Route path=StaticSegment(Page::About.segment()) view=About />
-                </Routes>
-            </Shell>
-        </Router>
+        <Shell>
+            {move || match page.get() {
+                Some(Page::Home) => view! { <Home /> }.into_any(),
+                Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
+                Some(Page::Help) => view! { <Help /> }.into_any(),
+                Some(Page::Settings) => view! { <SettingsPage /> }.into_any(),
+                Some(Page::About) => view! { <About /> }.into_any(),
+                None => view! { <NotFound /> }.into_any(),
+            }}
+        </Shell>
     }
 }

@@ -1,4 +1,5 @@
 //! Thin wrappers over browser APIs, each safe to call where the API is missing.
 
 pub mod dom;
+pub mod history;
 pub mod offline;

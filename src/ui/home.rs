@@ -4,7 +4,7 @@ use crate::content;
 use crate::platform::dom;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use super::router::use_nav;
 
 /// Home: a warm line for today and the ways into Tend. A first visit goes to Welcome.
 #[component]
@@ -13,9 +13,16 @@ pub fn Home() -> impl IntoView {
     let settings = use_settings();
     let band = move || settings.with(|s| s.band);
     let today = dom::today();
+    let nav = use_nav();
+    // A first visit (no band yet) goes to Welcome instead; no history entry is left.
+    Effect::new(move |_| {
+        if band().is_none() {
+            nav.replace(Page::Welcome.path());
+        }
+    });
 
     move || match band() {
-        None => view! { <Redirect path=Page::Welcome.path() /> }.into_any(),
+        None => ().into_any(),
         Some(band) => view! {
             <div class="home">
                 <section class="hello" aria-labelledby="hello-title">

@@ -6,6 +6,7 @@ pub mod help;
 pub mod home;
 pub mod icons;
 pub mod not_found;
+pub mod router;
 pub mod routes;
 pub mod settings;
 pub mod shell;

@@ -22,8 +22,28 @@ impl Page {
         }
     }
 
-    /// The path without its leading slash, as the router matches it.
-    pub fn segment(self) -> &'static str {
-        &self.path()[1..]
+    /// The page at `path`; a trailing slash is allowed (`/help/`).
+    pub fn from_path(path: &str) -> Option<Page> {
+        let trimmed = match path.trim_end_matches('/') {
+            "" => "/",
+            p => p,
+        };
+        Page::ALL.into_iter().find(|p| p.path() == trimmed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_is_found_at_its_own_path() {
+        for page in Page::ALL {
+            assert_eq!(Page::from_path(page.path()), Some(page));
+        }
+        assert_eq!(Page::from_path("/help/"), Some(Page::Help));
+        assert_eq!(Page::from_path(""), Some(Page::Home));
+        assert_eq!(Page::from_path("/helpers"), None);
+        assert_eq!(Page::from_path("/help/me"), None);
     }
 }

@@ -6,30 +6,29 @@ use super::routes::Page;
 use crate::platform::dom;
 use crate::state::StorageHealth;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use super::router::use_nav;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
-    let pathname = use_location().pathname;
-    let navigate = use_navigate();
+    let nav = use_nav();
     let health = expect_context::<StorageHealth>();
 
     // After each navigation (not the first load), focus the new page's heading so screen
     // readers announce it. Effects run after the new route has rendered.
     Effect::new(move |previous: Option<String>| {
-        let now = pathname.get();
+        let now = nav.path();
         if previous.is_some_and(|p| p != now) {
             dom::focus_main_heading();
         }
         now
     });
 
-    let at = move |page: Page| pathname.with(|p| p == page.path());
+    let at = move |page: Page| nav.is(page);
     let is_home = move || at(Page::Home);
     let on_welcome = move || at(Page::Welcome);
     let back = move |_| {
         if !dom::go_back_or_home() {
-            navigate(Page::Home.path(), Default::default());
+            nav.go(Page::Home.path());
         }
     };
     let current = move |page: Page| if at(page) { Some("page") } else { None };
@@ -47,7 +46,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                         </a>
                     }
                 >
-                    <button type="button" class="topbar__back" on:click=back.clone()>
+                    <button type="button" class="topbar__back" on:click=back>
                         <IconBack />
                         "Back"
                     </button>

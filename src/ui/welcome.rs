@@ -5,7 +5,7 @@ use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use super::router::use_nav;
 
 /// First visit: what Tend is, in three short lines, and which age band fits. No name, no
 /// birthday, no account.
@@ -13,7 +13,7 @@ use leptos_router::hooks::use_navigate;
 pub fn Welcome() -> impl IntoView {
     dom::set_title("Welcome");
     let settings = use_settings();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let picked = RwSignal::new(settings.with(|s| s.band));
     let missing = RwSignal::new(false);
 
@@ -22,7 +22,7 @@ pub fn Welcome() -> impl IntoView {
         match picked.get_untracked() {
             Some(band) => {
                 settings.update(|s| s.band = Some(band));
-                navigate(Page::Home.path(), Default::default());
+                nav.go(Page::Home.path());
             }
             None => missing.set(true),
         }
