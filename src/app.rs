@@ -3,8 +3,8 @@ use crate::state::{SettingsState, StorageHealth};
 use crate::storage;
 use crate::ui::router::Nav;
 use crate::ui::{
-    about::About, help::Help, home::Home, not_found::NotFound, routes::Page, settings::SettingsPage,
-    shell::Shell, welcome::Welcome,
+    about::About, help::Help, home::Home, not_found::NotFound, routes::Page,
+    settings::SettingsPage, shell::Shell, welcome::Welcome,
 };
 use leptos::prelude::*;
 

@@ -25,7 +25,10 @@ mod tests {
     use std::time::{SystemTime, UNIX_EPOCH};
 
     fn today() -> i64 {
-        let secs = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
         (secs / 86_400) as i64
     }
 
@@ -34,12 +37,21 @@ mod tests {
     #[test]
     fn every_helpline_was_verified_against_its_source_within_six_months() {
         for line in HELPLINES {
-            let checked = date::parse_iso(line.last_verified)
-                .unwrap_or_else(|| panic!("{}: bad last_verified {:?}", line.name, line.last_verified));
+            let checked = date::parse_iso(line.last_verified).unwrap_or_else(|| {
+                panic!("{}: bad last_verified {:?}", line.name, line.last_verified)
+            });
             let age = today() - checked;
-            assert!(age <= 183, "{}: last verified {age} days ago; check it again", line.name);
+            assert!(
+                age <= 183,
+                "{}: last verified {age} days ago; check it again",
+                line.name
+            );
             assert!(age >= 0, "{}: last_verified is in the future", line.name);
-            assert!(line.source.starts_with("https://") || line.source.starts_with("http://"), "{}: source must be a web page", line.name);
+            assert!(
+                line.source.starts_with("https://") || line.source.starts_with("http://"),
+                "{}: source must be a web page",
+                line.name
+            );
         }
     }
 
@@ -57,7 +69,11 @@ mod tests {
     #[test]
     fn every_region_has_an_emergency_number_and_the_starting_set_is_there() {
         for region in REGIONS {
-            assert!(!crate::domain::help::dial_digits(region.emergency).is_empty(), "{}", region.id);
+            assert!(
+                !crate::domain::help::dial_digits(region.emergency).is_empty(),
+                "{}",
+                region.id
+            );
         }
         for id in ["us", "gb", "ca", "au", "elsewhere"] {
             assert!(region(id).is_some(), "missing region {id}");
@@ -98,8 +114,13 @@ mod tests {
 
     #[test]
     fn no_text_uses_a_shame_word() {
-        const SHAME: [&str; 7] = ["should", "must", "failure", "wrong", "weak", "lazy", "stupid"];
-        let texts = DAILY.iter().map(|l| l.text).chain(HELPLINES.iter().map(|l| l.about));
+        const SHAME: [&str; 7] = [
+            "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
+        ];
+        let texts = DAILY
+            .iter()
+            .map(|l| l.text)
+            .chain(HELPLINES.iter().map(|l| l.about));
         for text in texts {
             let lower = text.to_lowercase();
             for word in lower.split(|c: char| !c.is_alphabetic()) {

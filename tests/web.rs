@@ -55,8 +55,14 @@ fn a_full_local_storage_is_reported_as_quota_and_the_old_value_survives() {
     };
     assert_eq!(error, StorageError::QuotaExceeded);
 
-    let big = Settings { region: Some("y".repeat(600 * 1024)), ..Settings::default() };
-    assert_eq!(envelope::save(&store, "tend.test.keep", &big), Err(StorageError::QuotaExceeded));
+    let big = Settings {
+        region: Some("y".repeat(600 * 1024)),
+        ..Settings::default()
+    };
+    assert_eq!(
+        envelope::save(&store, "tend.test.keep", &big),
+        Err(StorageError::QuotaExceeded)
+    );
     assert_eq!(store.get("tend.test.keep").unwrap(), before);
     clear_tend_keys();
 }
@@ -97,6 +103,9 @@ fn unreadable_settings_are_kept_when_new_ones_are_saved() {
         Loaded::Unreadable { .. }
     ));
     envelope::save(&store, SETTINGS_KEY, &Settings::default()).unwrap();
-    assert_eq!(store.get("tend.kept.settings").unwrap().as_deref(), Some("{{ not json"));
+    assert_eq!(
+        store.get("tend.kept.settings").unwrap().as_deref(),
+        Some("{{ not json")
+    );
     clear_tend_keys();
 }

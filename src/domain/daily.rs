@@ -10,7 +10,11 @@ pub struct DailyLine {
 /// The line for a given day: stable through the day, different the next, cycling through
 /// every line of the band before repeating.
 pub fn line_for_day(lines: &[DailyLine], band: Band, day: i64) -> Option<&'static str> {
-    let of_band: Vec<&'static str> = lines.iter().filter(|l| l.band == band).map(|l| l.text).collect();
+    let of_band: Vec<&'static str> = lines
+        .iter()
+        .filter(|l| l.band == band)
+        .map(|l| l.text)
+        .collect();
     if of_band.is_empty() {
         return None;
     }
@@ -22,9 +26,18 @@ mod tests {
     use super::*;
 
     const LINES: &[DailyLine] = &[
-        DailyLine { band: Band::Early, text: "a" },
-        DailyLine { band: Band::Mid, text: "x" },
-        DailyLine { band: Band::Early, text: "b" },
+        DailyLine {
+            band: Band::Early,
+            text: "a",
+        },
+        DailyLine {
+            band: Band::Mid,
+            text: "x",
+        },
+        DailyLine {
+            band: Band::Early,
+            text: "b",
+        },
     ];
 
     #[test]

@@ -82,7 +82,14 @@ mod tests {
     fn iso_dates_parse_and_impossible_ones_do_not() {
         assert_eq!(parse_iso("2026-11-28"), Some(days_from_civil(2026, 11, 28)));
         assert_eq!(parse_iso("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
-        for bad in ["2026-02-30", "2026-13-01", "26-11-28", "2026/11/28", "", "2026-11-28-1"] {
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-11-28",
+            "2026/11/28",
+            "",
+            "2026-11-28-1",
+        ] {
             assert_eq!(parse_iso(bad), None, "{bad}");
         }
     }

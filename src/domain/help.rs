@@ -65,14 +65,18 @@ pub fn dial_digits(number: &str) -> String {
 
 /// Picks a region from browser language tags such as `en-GB` or `fr-CA`, in order of
 /// preference; `elsewhere` when none matches a region Tend has lines for.
-pub fn region_for_locales<'a>(
-    regions: &'a [Region],
+pub fn region_for_locales(
+    regions: &[Region],
     locales: impl IntoIterator<Item = impl AsRef<str>>,
-) -> Option<&'a Region> {
+) -> Option<&Region> {
     locales
         .into_iter()
         .filter_map(|tag| {
-            let country = tag.as_ref().split(['-', '_']).skip(1).find(|p| p.len() == 2)?;
+            let country = tag
+                .as_ref()
+                .split(['-', '_'])
+                .skip(1)
+                .find(|p| p.len() == 2)?;
             let id = match country.to_ascii_lowercase().as_str() {
                 "uk" => "gb".to_owned(),
                 other => other.to_owned(),
@@ -88,9 +92,21 @@ mod tests {
     use super::*;
 
     const REGIONS: &[Region] = &[
-        Region { id: "us", name: "United States", emergency: "911" },
-        Region { id: "gb", name: "United Kingdom", emergency: "999" },
-        Region { id: "elsewhere", name: "Somewhere else", emergency: "112" },
+        Region {
+            id: "us",
+            name: "United States",
+            emergency: "911",
+        },
+        Region {
+            id: "gb",
+            name: "United Kingdom",
+            emergency: "999",
+        },
+        Region {
+            id: "elsewhere",
+            name: "Somewhere else",
+            emergency: "112",
+        },
     ];
 
     #[test]

@@ -29,8 +29,14 @@ pub fn set_title(page: &str) {
 
 /// The browser's preferred languages, most preferred first.
 pub fn languages() -> Vec<String> {
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
-    let list: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if list.is_empty() {
         nav.language().into_iter().collect()
     } else {
@@ -41,13 +47,19 @@ pub fn languages() -> Vec<String> {
 /// Today's date on the person's own clock, as days since 1970-01-01.
 pub fn today() -> i64 {
     let now = js_sys::Date::new_0();
-    crate::domain::date::days_from_civil(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+    crate::domain::date::days_from_civil(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
 }
 
 /// Moves keyboard and screen-reader focus to the page's heading after a navigation, so
 /// the new page is announced and Tab starts from the top of it.
 pub fn focus_main_heading() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Ok(Some(h1)) = doc.query_selector("main h1") {
         let _ = h1.set_attribute("tabindex", "-1");
         if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
@@ -58,7 +70,9 @@ pub fn focus_main_heading() {
 
 /// Goes back where the person came from, or home when Tend was opened on this page.
 pub fn go_back_or_home() -> bool {
-    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return false };
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return false;
+    };
     if history.length().unwrap_or(0) > 1 {
         history.back().is_ok()
     } else {

@@ -11,7 +11,9 @@ pub fn current_path() -> String {
 
 /// Adds (or, with `replace`, swaps) a history entry for `path` and scrolls to the top.
 pub fn set_path(path: &str, replace: bool) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if let Ok(history) = window.history() {
         let _ = if replace {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
@@ -26,7 +28,13 @@ pub fn set_path(path: &str, replace: bool) {
 /// the browser should handle the click itself (another origin, `tel:`/`sms:` links,
 /// modifier keys, a new tab or a download).
 pub fn in_app_link_target(ev: &web_sys::MouseEvent) -> Option<String> {
-    if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
+    if ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.ctrl_key()
+        || ev.shift_key()
+        || ev.alt_key()
+    {
         return None;
     }
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
@@ -35,6 +43,7 @@ pub fn in_app_link_target(ev: &web_sys::MouseEvent) -> Option<String> {
         return None;
     }
     let location = web_sys::window()?.location();
-    let url = web_sys::Url::new_with_base(&link.get_attribute("href")?, &location.href().ok()?).ok()?;
+    let url =
+        web_sys::Url::new_with_base(&link.get_attribute("href")?, &location.href().ok()?).ok()?;
     (url.origin() == location.origin().ok()?).then(|| url.pathname())
 }

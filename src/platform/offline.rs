@@ -4,7 +4,9 @@
 use wasm_bindgen::prelude::*;
 
 pub fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let nav = window.navigator();
     // Not every browser has service workers (and none do on insecure origins).
     if !js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker")).unwrap_or(false) {

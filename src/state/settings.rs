@@ -32,9 +32,10 @@ impl SettingsState {
         let (settings, status) = match envelope::load::<Settings>(&*store, SETTINGS_KEY) {
             Ok(Loaded::Ready(s)) => (s, SaveStatus::Idle),
             Ok(Loaded::Missing) => (Settings::default(), SaveStatus::Idle),
-            Ok(Loaded::Newer { version, .. }) => {
-                (Settings::default(), SaveStatus::Failed(StorageError::NewerVersion(version)))
-            }
+            Ok(Loaded::Newer { version, .. }) => (
+                Settings::default(),
+                SaveStatus::Failed(StorageError::NewerVersion(version)),
+            ),
             Ok(Loaded::Unreadable { .. }) => (Settings::default(), SaveStatus::Idle),
             Err(e) => (Settings::default(), SaveStatus::Failed(e)),
         };
@@ -56,9 +57,10 @@ impl SettingsState {
     /// Changes settings right away (the app reacts at once) and saves them, verified.
     pub fn update(&self, change: impl FnOnce(&mut Settings)) {
         self.value.update(change);
-        let result = self
-            .store
-            .with_value(|store| self.value.with_untracked(|s| envelope::save(&**store, SETTINGS_KEY, s)));
+        let result = self.store.with_value(|store| {
+            self.value
+                .with_untracked(|s| envelope::save(&**store, SETTINGS_KEY, s))
+        });
         self.status.set(match result {
             Ok(()) => SaveStatus::Saved,
             Err(e) => SaveStatus::Failed(e),

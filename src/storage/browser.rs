@@ -13,13 +13,16 @@ pub struct BrowserStore {
 impl BrowserStore {
     /// Opens localStorage, or says why it cannot be used. Never panics.
     pub fn open() -> Result<BrowserStore, StorageError> {
-        let window = web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(_)) => {}
             Ok(None) => return Err(StorageError::Unavailable("localStorage is missing".into())),
             Err(e) => return Err(to_error(e)),
         }
-        let store = BrowserStore { raw: gloo_storage::LocalStorage::raw() };
+        let store = BrowserStore {
+            raw: gloo_storage::LocalStorage::raw(),
+        };
         // Some browsers hand out a storage object whose every call throws; find out now,
         // not on the first save. Reading is enough: a full store still reads.
         store.raw.length().map_err(to_error)?;

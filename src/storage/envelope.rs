@@ -32,24 +32,39 @@ pub enum Loaded<T> {
     Missing,
     Ready(T),
     /// Written by a newer Tend: show it read-only, never write over it.
-    Newer { version: u32, raw: String },
+    Newer {
+        version: u32,
+        raw: String,
+    },
     /// Not an envelope Tend can read; `raw` is kept as it was.
-    Unreadable { reason: String, raw: String },
+    Unreadable {
+        reason: String,
+        raw: String,
+    },
 }
 
 pub fn encode<T: Record>(value: &T) -> String {
-    serde_json::to_string(&Envelope { v: T::VERSION, data: value })
-        .expect("records serialise to JSON")
+    serde_json::to_string(&Envelope {
+        v: T::VERSION,
+        data: value,
+    })
+    .expect("records serialise to JSON")
 }
 
 pub fn decode<T: Record>(raw: &str) -> Loaded<T> {
-    let unreadable = |reason: String| Loaded::Unreadable { reason, raw: raw.to_owned() };
+    let unreadable = |reason: String| Loaded::Unreadable {
+        reason,
+        raw: raw.to_owned(),
+    };
     let envelope: Envelope<Value> = match serde_json::from_str(raw) {
         Ok(e) => e,
         Err(e) => return unreadable(format!("not a Tend record: {e}")),
     };
     if envelope.v > T::VERSION {
-        return Loaded::Newer { version: envelope.v, raw: raw.to_owned() };
+        return Loaded::Newer {
+            version: envelope.v,
+            raw: raw.to_owned(),
+        };
     }
     let mut data = envelope.data;
     for from in envelope.v..T::VERSION {
@@ -119,20 +134,32 @@ mod tests {
     }
 
     fn note(text: &str) -> Note {
-        Note { text: text.into(), mood: String::new() }
+        Note {
+            text: text.into(),
+            mood: String::new(),
+        }
     }
 
     #[test]
     fn a_saved_record_loads_back() {
         let store = MemoryStore::default();
         save(&store, "tend.note.a", &note("hi")).unwrap();
-        assert_eq!(load::<Note>(&store, "tend.note.a").unwrap(), Loaded::Ready(note("hi")));
-        assert_eq!(load::<Note>(&store, "tend.note.b").unwrap(), Loaded::Missing);
+        assert_eq!(
+            load::<Note>(&store, "tend.note.a").unwrap(),
+            Loaded::Ready(note("hi"))
+        );
+        assert_eq!(
+            load::<Note>(&store, "tend.note.b").unwrap(),
+            Loaded::Missing
+        );
     }
 
     #[test]
     fn version_one_fixtures_migrate_on_load() {
-        assert_eq!(decode::<Note>(r#"{"v":1,"data":"old words"}"#), Loaded::Ready(note("old words")));
+        assert_eq!(
+            decode::<Note>(r#"{"v":1,"data":"old words"}"#),
+            Loaded::Ready(note("old words"))
+        );
     }
 
     #[test]
@@ -140,22 +167,41 @@ mod tests {
         let store = MemoryStore::default();
         let newer = r#"{"v":9,"data":{"text":"from the future"}}"#;
         store.set("tend.note.a", newer).unwrap();
-        assert!(matches!(decode::<Note>(newer), Loaded::Newer { version: 9, .. }));
-        assert_eq!(save(&store, "tend.note.a", &note("x")), Err(StorageError::NewerVersion(9)));
+        assert!(matches!(
+            decode::<Note>(newer),
+            Loaded::Newer { version: 9, .. }
+        ));
+        assert_eq!(
+            save(&store, "tend.note.a", &note("x")),
+            Err(StorageError::NewerVersion(9))
+        );
         assert_eq!(store.get("tend.note.a").unwrap().as_deref(), Some(newer));
     }
 
     #[test]
     fn unreadable_values_are_set_aside_before_a_save_and_never_lost() {
         let store = MemoryStore::default();
-        for raw in ["{not json", r#"{"v":2,"data":{"txt":1}}"#, "\"just a string\""] {
-            assert!(matches!(decode::<Note>(raw), Loaded::Unreadable { .. }), "{raw}");
+        for raw in [
+            "{not json",
+            r#"{"v":2,"data":{"txt":1}}"#,
+            "\"just a string\"",
+        ] {
+            assert!(
+                matches!(decode::<Note>(raw), Loaded::Unreadable { .. }),
+                "{raw}"
+            );
         }
         store.set("tend.note.a", "{not json").unwrap();
         save(&store, "tend.note.a", &note("new")).unwrap();
-        assert_eq!(store.get("tend.kept.note.a").unwrap().as_deref(), Some("{not json"));
+        assert_eq!(
+            store.get("tend.kept.note.a").unwrap().as_deref(),
+            Some("{not json")
+        );
         save(&store, "tend.note.a", &note("newer")).unwrap();
-        assert_eq!(store.get("tend.kept.note.a").unwrap().as_deref(), Some("{not json"));
+        assert_eq!(
+            store.get("tend.kept.note.a").unwrap().as_deref(),
+            Some("{not json")
+        );
     }
 
     #[test]

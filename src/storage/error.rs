@@ -42,9 +42,9 @@ impl fmt::Display for StorageError {
             StorageError::NotVerified => {
                 f.write_str("Tend tried to save, but couldn't read it back to check.")
             }
-            StorageError::NewerVersion(_) => {
-                f.write_str("This was saved by a newer version of Tend, so it can only be read here.")
-            }
+            StorageError::NewerVersion(_) => f.write_str(
+                "This was saved by a newer version of Tend, so it can only be read here.",
+            ),
             StorageError::Other(_) => f.write_str("Something stopped Tend from saving."),
         }
     }

@@ -22,7 +22,10 @@ pub struct MemoryStore {
 
 impl MemoryStore {
     pub fn with_quota(bytes: usize) -> MemoryStore {
-        MemoryStore { quota: Some(bytes), ..MemoryStore::default() }
+        MemoryStore {
+            quota: Some(bytes),
+            ..MemoryStore::default()
+        }
     }
 }
 
@@ -69,7 +72,10 @@ mod tests {
     fn a_full_memory_store_refuses_and_keeps_the_old_value() {
         let store = MemoryStore::with_quota(20);
         store.set("k", "0123456789").unwrap();
-        assert_eq!(store.set("k", &"x".repeat(30)), Err(StorageError::QuotaExceeded));
+        assert_eq!(
+            store.set("k", &"x".repeat(30)),
+            Err(StorageError::QuotaExceeded)
+        );
         assert_eq!(store.get("k").unwrap().as_deref(), Some("0123456789"));
     }
 }

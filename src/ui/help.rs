@@ -97,10 +97,13 @@ pub fn Help() -> impl IntoView {
 
 #[component]
 fn HelplineCard(line: &'static help::Helpline) -> impl IntoView {
-    let checked = date::parse_iso(line.last_verified).map(date::long_date).unwrap_or_default();
+    let checked = date::parse_iso(line.last_verified)
+        .map(date::long_date)
+        .unwrap_or_default();
     let host = line
         .source
-        .trim_start_matches("https://")
+        .split_once("://")
+        .map_or(line.source, |(_, rest)| rest)
         .trim_start_matches("www.")
         .split('/')
         .next()

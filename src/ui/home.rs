@@ -1,10 +1,10 @@
 use super::icons::*;
+use super::router::use_nav;
 use super::routes::Page;
 use crate::content;
 use crate::platform::dom;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
-use super::router::use_nav;
 
 /// Home: a warm line for today and the ways into Tend. A first visit goes to Welcome.
 #[component]
@@ -21,7 +21,8 @@ pub fn Home() -> impl IntoView {
         }
     });
 
-    move || match band() {
+    move || {
+        match band() {
         None => ().into_any(),
         Some(band) => view! {
             <div class="home">
@@ -69,5 +70,6 @@ pub fn Home() -> impl IntoView {
             </div>
         }
         .into_any(),
+    }
     }
 }

@@ -16,15 +16,33 @@ macro_rules! icon {
     };
 }
 
-icon!(IconHome, "M4 11.5 12 5l8 6.5", "M6.5 10v9h11v-9", "M10 19v-5h4v5");
+icon!(
+    IconHome,
+    "M4 11.5 12 5l8 6.5",
+    "M6.5 10v9h11v-9",
+    "M10 19v-5h4v5"
+);
 icon!(
     IconHelp,
     "M12 20s-7-4.35-7-10a4 4 0 0 1 7-2.65A4 4 0 0 1 19 10c0 5.65-7 10-7 10z",
     "M9.5 11.5h5",
     "M12 9v5"
 );
-icon!(IconSettings, "M4 7h9", "M17 7h3", "M4 17h3", "M11 17h9", "M15 5v4", "M9 15v4");
-icon!(IconAbout, "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z", "M12 11v6", "M12 7.5v.5");
+icon!(
+    IconSettings,
+    "M4 7h9",
+    "M17 7h3",
+    "M4 17h3",
+    "M11 17h9",
+    "M15 5v4",
+    "M9 15v4"
+);
+icon!(
+    IconAbout,
+    "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z",
+    "M12 11v6",
+    "M12 7.5v.5"
+);
 icon!(IconBack, "M15 5l-7 7 7 7");
 icon!(
     IconPhone,
@@ -32,12 +50,20 @@ icon!(
 );
 icon!(IconMessage, "M4 5.5h16v10H9l-5 4z", "M8 9.5h8", "M8 12.5h5");
 icon!(IconArrow, "M5 12h14", "M13 6l6 6-6 6");
-icon!(IconLock, "M6.5 10.5h11v9h-11z", "M9 10.5V8a3 3 0 0 1 6 0v2.5");
+icon!(
+    IconLock,
+    "M6.5 10.5h11v9h-11z",
+    "M9 10.5V8a3 3 0 0 1 6 0v2.5"
+);
 
 /// Tend's companion: a small, round, slightly surprised leaf-sprout. Purely decorative.
 #[component]
 pub fn Companion(#[prop(optional)] mood: &'static str) -> impl IntoView {
-    let class = if mood.is_empty() { "companion".to_owned() } else { format!("companion companion--{mood}") };
+    let class = if mood.is_empty() {
+        "companion".to_owned()
+    } else {
+        format!("companion companion--{mood}")
+    };
     view! {
         <svg class=class viewBox="0 0 120 120" aria-hidden="true" focusable="false">
             <path class="companion__leaf" d="M60 30c-2-12 6-20 18-21-1 12-8 20-18 21z" />

@@ -16,7 +16,9 @@ impl Nav {
     /// Starts following the address bar: Back/Forward, and clicks on in-app links
     /// anywhere on the page. Call once, from the app root.
     pub fn provide() -> Nav {
-        let nav = Nav { path: RwSignal::new(history::current_path()) };
+        let nav = Nav {
+            path: RwSignal::new(history::current_path()),
+        };
         // Both listeners live as long as the app, so their handles are never removed.
         let _ = window_event_listener(ev::popstate, move |_| nav.path.set(history::current_path()));
         let _ = window_event_listener(ev::click, move |ev| {

@@ -10,7 +10,13 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [Page::Home, Page::Welcome, Page::Help, Page::Settings, Page::About];
+    pub const ALL: [Page; 5] = [
+        Page::Home,
+        Page::Welcome,
+        Page::Help,
+        Page::Settings,
+        Page::About,
+    ];
 
     pub fn path(self) -> &'static str {
         match self {

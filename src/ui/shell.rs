@@ -2,11 +2,11 @@
 //! a bottom bar within thumb reach, and the storage banner when nothing can be kept.
 
 use super::icons::*;
+use super::router::use_nav;
 use super::routes::Page;
 use crate::platform::dom;
 use crate::state::StorageHealth;
 use leptos::prelude::*;
-use super::router::use_nav;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {

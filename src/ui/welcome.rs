@@ -1,11 +1,11 @@
 use super::controls::ChoiceGroup;
 use super::icons::Companion;
+use super::router::use_nav;
 use super::routes::Page;
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
-use super::router::use_nav;
 
 /// First visit: what Tend is, in three short lines, and which age band fits. No name, no
 /// birthday, no account.

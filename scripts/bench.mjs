@@ -1,0 +1,341 @@
+#!/usr/bin/env node
+// Tend's budgets, measured: transfer sizes of the release build and Lighthouse
+// mobile scores. Reports PASS/OVER; it is not part of the test suite.
+//
+// Usage: node scripts/bench.mjs [--dist dist] [--out target/bench] [--only sizes,lighthouse] [--strict]
+//   (scripts/bench builds first, then runs this.)
+//   --strict  exit 1 when a budget is over
+//
+// Each section is an async function `(ctx) => ({ checks })` listed in SECTIONS. A
+// section prints its own table and returns budget checks made with check(); the
+// summary prints them all. Add a section (e.g. frame counting from a Chrome trace)
+// by writing one more function and listing it. ctx.serve() starts the static
+// server once and shares it between sections.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROME_PATH = '/usr/bin/chromium';
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const BUDGETS = {
+  initialBrotli: 120 * 1024, // index.html + the css, js and wasm it loads
+  totalBrotli: 140 * 1024, // every file in dist/
+  performance: 98,
+  accessibility: 100,
+  bestPractices: 100,
+};
+
+// ---------------------------------------------------------------- helpers
+
+/** A budget check: `ok` decides PASS/OVER; `value` and `limit` are display strings. */
+export function check(name, ok, value, limit) {
+  return { name, ok, value, limit };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function table(rows, align) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  for (const [n, row] of rows.entries()) {
+    console.log(
+      row.map((cell, i) => (align[i] === 'r' ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join('  ').trimEnd(),
+    );
+    if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+function listFiles(dir, base = dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full, base));
+    else if (entry.isFile()) out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+let brotliCli;
+/** Brotli size at quality 11: the `brotli` CLI when present, else node's zlib. */
+function brotliSize(buf) {
+  if (brotliCli === undefined) {
+    try {
+      execFileSync('brotli', ['--version'], { stdio: 'ignore' });
+      brotliCli = true;
+    } catch {
+      brotliCli = false;
+    }
+  }
+  if (brotliCli) return execFileSync('brotli', ['-c', '-q', '11', '-'], { input: buf, maxBuffer: 1 << 30 }).length;
+  return zlib.brotliCompressSync(buf, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+    },
+  }).length;
+}
+
+const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+
+/** Local files a document or JS module loads up front: stylesheets, scripts, preloads, imports, wasm. */
+function initialFiles(dist) {
+  const seen = new Set(['index.html']);
+  const queue = [];
+  const add = (ref, fromFile) => {
+    if (!ref || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(ref)) return; // other origins, data:, blob:
+    const clean = ref.split(/[?#]/)[0];
+    const rel = clean.startsWith('/')
+      ? clean.slice(1)
+      : path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), clean));
+    if (!/\.(?:css|m?js|wasm)$/i.test(rel) || seen.has(rel) || !existsSync(path.join(dist, rel))) return;
+    seen.add(rel);
+    if (/\.m?js$/i.test(rel)) queue.push(rel);
+  };
+
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = m[0];
+    const rel = /\brel\s*=\s*["']?([^"'>]+)/i.exec(tag)?.[1]?.toLowerCase() ?? '';
+    if (/\b(?:stylesheet|modulepreload|preload)\b/.test(rel)) add(/\bhref\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1], 'index.html');
+  }
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(m[1])?.[1];
+    if (src) add(src, 'index.html');
+    // Trunk's inline start-up script: import init from '/x.js'; init({ module_or_path: '/x_bg.wasm' })
+    for (const s of m[2].matchAll(/["']([^"'\s]+\.(?:m?js|wasm))["']/gi)) add(s[1], 'index.html');
+  }
+  while (queue.length > 0) {
+    const file = queue.shift();
+    const js = readFileSync(path.join(dist, file), 'utf8');
+    // Static imports and re-exports (minified or not). Dynamic import() is not initial.
+    for (const m of js.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*\s{},$]*?\bfrom\s*)?["']([^"']+)["']/g)) add(m[1], file);
+    // The wasm the glue fetches by default: new URL('x_bg.wasm', import.meta.url)
+    for (const m of js.matchAll(/new URL\(\s*["']([^"']+\.wasm)["']/g)) add(m[1], file);
+  }
+  return [...seen];
+}
+
+// ---------------------------------------------------------------- sections
+
+/** Raw, gzip and brotli size of every file in dist/, the whole app and the initial transfer. */
+async function sizes(ctx) {
+  const files = listFiles(ctx.dist);
+  const rows = [['file', 'raw', 'gzip', 'brotli']];
+  const br = new Map();
+  let raw = 0;
+  let gz = 0;
+  let brTotal = 0;
+  for (const f of files) {
+    const buf = readFileSync(path.join(ctx.dist, f));
+    const g = gzipSize(buf);
+    const b = brotliSize(buf);
+    br.set(f, b);
+    raw += buf.length;
+    gz += g;
+    brTotal += b;
+    rows.push([f, buf.length, g, b]);
+  }
+  rows.push(['total', raw, gz, brTotal]);
+  console.log(`\n## Sizes of ${path.relative(REPO, ctx.dist) || ctx.dist}/ (bytes; brotli q11 via ${brotliCli ? 'brotli CLI' : 'node zlib'})\n`);
+  table(rows, ['l', 'r', 'r', 'r']);
+
+  const initial = initialFiles(ctx.dist);
+  const initialBr = initial.reduce((sum, f) => sum + (br.get(f) ?? 0), 0);
+  console.log(`\ninitial transfer (brotli): ${initialBr} bytes (${kb(initialBr)}) = ${initial.join(' + ')}`);
+  console.log(`whole app (brotli):       ${brTotal} bytes (${kb(brTotal)})`);
+  ctx.results.sizes = { files: Object.fromEntries(br), initial, initialBrotli: initialBr, totalBrotli: brTotal };
+  return {
+    checks: [
+      check('initial transfer, brotli', initialBr <= BUDGETS.initialBrotli, kb(initialBr), `≤ ${kb(BUDGETS.initialBrotli)}`),
+      check('whole app, brotli', brTotal <= BUDGETS.totalBrotli, kb(brTotal), `≤ ${kb(BUDGETS.totalBrotli)}`),
+    ],
+  };
+}
+
+/** Lighthouse 12 mobile (default preset) on the home page: scores and Web Vitals. */
+async function lighthouse(ctx) {
+  const base = await ctx.serve();
+  const url = `${base}/`;
+  const out = path.join(ctx.out, 'lighthouse-home.json');
+  const bin = path.join(REPO, 'node_modules', '.bin', 'lighthouse');
+  if (!existsSync(bin)) throw new Error('node_modules/.bin/lighthouse missing: run scripts/setup');
+  console.log(`\n## Lighthouse (mobile) ${url}\n`);
+  await run(bin, [
+    url,
+    '--only-categories=performance,accessibility,best-practices',
+    '--output=json',
+    `--output-path=${out}`,
+    `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
+    '--quiet',
+  ], { env: { ...process.env, CHROME_PATH } });
+
+  const lhr = JSON.parse(readFileSync(out, 'utf8'));
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const audit = (id) => lhr.audits[id];
+  const perf = score('performance');
+  const a11y = score('accessibility');
+  const bp = score('best-practices');
+  table([
+    ['metric', 'value'],
+    ['performance', perf],
+    ['accessibility', a11y],
+    ['best-practices', bp],
+    ['FCP', audit('first-contentful-paint')?.displayValue ?? '?'],
+    ['LCP', audit('largest-contentful-paint')?.displayValue ?? '?'],
+    ['TBT', audit('total-blocking-time')?.displayValue ?? '?'],
+    ['CLS', audit('cumulative-layout-shift')?.displayValue ?? '?'],
+  ], ['l', 'r']);
+  console.log(`(landed on ${lhr.finalDisplayedUrl}; report: ${path.relative(REPO, out)})`);
+
+  // Name what cost points, so a score below 100 says why.
+  for (const id of ['performance', 'accessibility', 'best-practices']) {
+    const cat = lhr.categories[id];
+    const failing = cat.auditRefs
+      .filter((ref) => ref.weight > 0)
+      .map((ref) => lhr.audits[ref.id])
+      .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+      .map((a) => `${a.id} (${Math.round(a.score * 100)})`);
+    if (failing.length > 0) console.log(`${id}: below full marks on ${failing.join(', ')}`);
+  }
+
+  ctx.results.lighthouse = {
+    performance: perf,
+    accessibility: a11y,
+    bestPractices: bp,
+    fcpMs: audit('first-contentful-paint')?.numericValue,
+    lcpMs: audit('largest-contentful-paint')?.numericValue,
+    tbtMs: audit('total-blocking-time')?.numericValue,
+    cls: audit('cumulative-layout-shift')?.numericValue,
+  };
+  return {
+    checks: [
+      check('Lighthouse performance', perf >= BUDGETS.performance, String(perf), `≥ ${BUDGETS.performance}`),
+      check('Lighthouse accessibility', a11y >= BUDGETS.accessibility, String(a11y), `= ${BUDGETS.accessibility}`),
+      check('Lighthouse best-practices', bp >= BUDGETS.bestPractices, String(bp), `= ${BUDGETS.bestPractices}`),
+    ],
+  };
+}
+
+export const SECTIONS = { sizes, lighthouse };
+
+// ---------------------------------------------------------------- plumbing
+
+function run(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', ...options });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} exited with ${signal ?? code}`)));
+  });
+}
+
+/** Starts scripts/static-server.mjs on a free port; resolves to { url, stop }. */
+function startServer(dist) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, 'scripts', 'static-server.mjs'), '--dir', dist, '--port', '0', '--host', '127.0.0.1'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buffered = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error('static server did not start within 30 s'));
+    }, 30_000);
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`static server exited (${code})`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const m = /Serving .* at (http:\/\/\S+)/.exec(buffered);
+      if (!m) return;
+      clearTimeout(timer);
+      child.stdout.resume();
+      const stop = () => new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      });
+      resolve({ url: m[1], stop });
+    });
+  });
+}
+
+function parseArgs(argv) {
+  const opts = { dist: 'dist', out: 'target/bench', only: Object.keys(SECTIONS), strict: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--dist') opts.dist = argv[++i];
+    else if (a === '--out') opts.out = argv[++i];
+    else if (a === '--only') opts.only = argv[++i].split(',').map((s) => s.trim()).filter(Boolean);
+    else if (a === '--strict') opts.strict = true;
+    else if (a === '-h' || a === '--help') {
+      console.log(`usage: node scripts/bench.mjs [--dist dist] [--out target/bench] [--only ${Object.keys(SECTIONS).join(',')}] [--strict]`);
+      process.exit(0);
+    } else throw new Error(`unknown argument: ${a}`);
+  }
+  for (const s of opts.only) if (!SECTIONS[s]) throw new Error(`unknown section ${s} (have ${Object.keys(SECTIONS).join(', ')})`);
+  return opts;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const dist = path.resolve(REPO, opts.dist);
+  const out = path.resolve(REPO, opts.out);
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist}/index.html missing: build first (scripts/bench does)`);
+  mkdirSync(out, { recursive: true });
+
+  let server;
+  const ctx = {
+    dist,
+    out,
+    results: {},
+    /** Base URL of dist/ served by the static server (started on first use). */
+    serve: async () => {
+      server ??= await startServer(dist);
+      return server.url;
+    },
+  };
+
+  const checks = [];
+  const errors = [];
+  try {
+    for (const name of opts.only) {
+      try {
+        checks.push(...((await SECTIONS[name](ctx))?.checks ?? []));
+      } catch (err) {
+        errors.push(`${name}: ${err.message}`);
+        console.error(`\n${name} failed: ${err.message}`);
+      }
+    }
+  } finally {
+    await server?.stop();
+  }
+
+  console.log('\n## Budgets\n');
+  table([['budget', 'value', 'limit', ''], ...checks.map((c) => [c.name, c.value, c.limit, c.ok ? 'PASS' : 'OVER'])], ['l', 'r', 'l', 'l']);
+  if (errors.length > 0) console.log(`\n${errors.length} section(s) failed: ${errors.join('; ')}`);
+  const over = checks.filter((c) => !c.ok).length;
+  console.log(over === 0 ? '\nAll budgets met.' : `\n${over} budget(s) over.`);
+  if (errors.length > 0) process.exitCode = 2;
+  else if (opts.strict && over > 0) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.message}`);
+  process.exit(2);
+});

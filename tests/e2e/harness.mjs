@@ -1,0 +1,252 @@
+// Shared helpers for Tend's end-to-end tests (node:test + playwright-core).
+//
+// The suite runs against the release build served by scripts/static-server.mjs;
+// scripts/test starts the server and sets BASE_URL and SCREENSHOT_DIR.
+//
+//   import { test, before, after } from 'node:test';
+//   import assert from 'node:assert/strict';
+//   import { BASE_URL, launchBrowser, newPage, assertClean, checkA11y, screenshot } from './harness.mjs';
+//
+//   const SETTINGS = JSON.stringify({ v: 1, data: { band: '15-17' } }); // skips /welcome
+//
+//   let browser;
+//   before(async () => { browser = await launchBrowser(); });
+//   after(async () => { await browser?.close(); });
+//
+//   test('help is reachable', async () => {
+//     const page = await newPage(browser, { viewport: 'phone', storage: { 'tend.settings': SETTINGS } });
+//     try {
+//       await page.goto(`${BASE_URL}/help`);
+//       await checkA11y(page, 'help');
+//       await screenshot(page, 'help-phone');
+//       assertClean(page);
+//     } finally {
+//       await page.context().close();
+//     }
+//   });
+//
+// Every page gets its own browser context, so tests never share storage.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/** Origin under test, e.g. `http://127.0.0.1:8090` (env BASE_URL, no trailing slash). */
+export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8090').replace(/\/+$/, '');
+const BASE_ORIGIN = new URL(BASE_URL).origin;
+
+/** Where screenshot() writes (env SCREENSHOT_DIR, default target/e2e-screenshots). */
+export const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'target/e2e-screenshots');
+
+/** The axe-core rule tags every page must pass. */
+export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const VIEWPORTS = {
+  phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+};
+
+const SEEDED_FLAG = '__tend_e2e_seeded';
+const CSP_BINDING = '__tendE2eCspViolation';
+
+/** @type {WeakMap<import('playwright-core').Page, {problems: string[], requests: string[]}>} */
+const records = new WeakMap();
+
+/**
+ * Launches the system Chromium (/usr/bin/chromium) headless. Close it in `after()`.
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens a page in a NEW browser context (fresh storage) and starts recording problems:
+ * requests to any origin other than BASE_URL's (data: and blob: are fine), console
+ * errors, console text containing "panicked", uncaught page errors and
+ * Content-Security-Policy violations. Check them with assertClean(page).
+ * Close with `await page.context().close()`.
+ *
+ * @param {import('playwright-core').Browser} browser
+ * @param {object} [options]
+ * @param {'phone'|'desktop'} [options.viewport='phone'] phone = 390×844 touch at 2×; desktop = 1280×800
+ * @param {'light'|'dark'} [options.colorScheme='light']
+ * @param {boolean} [options.reducedMotion=false] emulate `prefers-reduced-motion: reduce`
+ * @param {Record<string, string|object>} [options.storage] localStorage entries written before the
+ *   app's first load on BASE_URL's origin (objects are JSON-encoded). Reloads, later
+ *   navigations and further tabs do not write them again, so the app's changes survive.
+ * @returns {Promise<import('playwright-core').Page>}
+ */
+export async function newPage(browser, options = {}) {
+  const { viewport = 'phone', colorScheme = 'light', reducedMotion = false, storage } = options;
+  const device = VIEWPORTS[viewport];
+  if (!device) throw new Error(`newPage: unknown viewport ${JSON.stringify(viewport)} (phone or desktop)`);
+
+  const context = await browser.newContext({
+    ...device,
+    colorScheme,
+    reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
+  });
+  const rec = { problems: [], requests: [] };
+
+  context.on('request', (req) => {
+    const url = req.url();
+    rec.requests.push(url);
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (!sameOrigin(url)) rec.problems.push(`foreign request: ${req.method()} ${url}`);
+  });
+
+  await context.exposeBinding(CSP_BINDING, (_source, v) => {
+    rec.problems.push(`CSP violation: ${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source}`);
+  });
+  await context.addInitScript((binding) => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const v = {
+        directive: e.effectiveDirective || e.violatedDirective,
+        blocked: e.blockedURI,
+        source: `${e.sourceFile || location.href}:${e.lineNumber}`,
+      };
+      if (typeof window[binding] === 'function') window[binding](v);
+      else console.error(`CSP violation: ${v.directive} blocked ${v.blocked} at ${v.source}`);
+    });
+  }, CSP_BINDING);
+
+  const page = await context.newPage();
+
+  if (storage && Object.keys(storage).length > 0) {
+    const entries = Object.entries(storage).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]);
+    const seeding = await context.addInitScript(
+      ({ origin, flag, entries }) => {
+        if (location.origin !== origin) return;
+        try {
+          if (sessionStorage.getItem(flag)) return;
+          for (const [k, v] of entries) localStorage.setItem(k, v);
+          sessionStorage.setItem(flag, '1');
+        } catch (err) {
+          console.error(`e2e harness could not seed storage: ${err}`);
+        }
+      },
+      { origin: BASE_ORIGIN, flag: SEEDED_FLAG, entries },
+    );
+    // Once the first document on our origin has loaded, stop seeding altogether; the
+    // sessionStorage flag covers a reload racing this.
+    const onLoad = () => {
+      if (!sameOrigin(page.url())) return;
+      page.off('domcontentloaded', onLoad);
+      seeding.dispose().catch(() => {});
+    };
+    page.on('domcontentloaded', onLoad);
+  }
+
+  context.on('console', (msg) => {
+    const text = msg.text();
+    if (msg.type() === 'error') rec.problems.push(`console error: ${text}${where(msg)}`);
+    else if (/panicked/i.test(text)) rec.problems.push(`panic (console.${msg.type()}): ${text}`);
+  });
+  page.on('pageerror', (err) => rec.problems.push(`page error: ${err.stack || err.message || err}`));
+  page.on('crash', () => rec.problems.push('page crashed'));
+
+  records.set(page, rec);
+  return page;
+}
+
+function sameOrigin(url) {
+  try {
+    return new URL(url).origin === BASE_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+function where(msg) {
+  const loc = msg.location();
+  return loc && loc.url ? ` (${loc.url}:${loc.lineNumber})` : '';
+}
+
+function recordOf(page) {
+  const rec = records.get(page);
+  if (!rec) throw new Error('this page was not opened with newPage() from harness.mjs');
+  return rec;
+}
+
+/**
+ * Problems recorded on a page so far (a copy).
+ * @param {import('playwright-core').Page} page
+ * @returns {string[]}
+ */
+export function problems(page) {
+  return [...recordOf(page).problems];
+}
+
+/**
+ * Every URL the page's context requested so far, in order (a copy).
+ * @param {import('playwright-core').Page} page
+ * @returns {string[]}
+ */
+export function requests(page) {
+  return [...recordOf(page).requests];
+}
+
+/**
+ * Throws one error listing every problem recorded on the page (foreign requests,
+ * console errors, panics, page errors, CSP violations).
+ * @param {import('playwright-core').Page} page
+ * @param {{ignore?: RegExp[]}} [options] problems matching any of these are expected and skipped
+ */
+export function assertClean(page, { ignore = [] } = {}) {
+  const found = recordOf(page).problems.filter((p) => !ignore.some((re) => re.test(p)));
+  if (found.length === 0) return;
+  // The same message often arrives more than once (a CSP in both header and <meta>
+  // reports each violation twice): list each once, with a count.
+  const counts = new Map();
+  for (const p of found) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const lines = [...counts].map(([p, n]) => `  - ${p}${n > 1 ? ` (×${n})` : ''}`);
+  throw new Error(`${found.length} problem(s) on ${page.url()}:\n${lines.join('\n')}`);
+}
+
+/**
+ * Runs axe-core with the WCAG 2.0–2.2 A/AA tags on the page as it is now and
+ * throws a readable list of violations.
+ * @param {import('playwright-core').Page} page
+ * @param {string} label names the state being checked in the error, e.g. 'settings (dark)'
+ * @param {{exclude?: string[]}} [options] CSS selectors to leave out (use sparingly, say why)
+ */
+export async function checkA11y(page, label, { exclude = [] } = {}) {
+  let builder = new AxeBuilder({ page }).withTags(A11Y_TAGS);
+  for (const selector of exclude) builder = builder.exclude(selector);
+  const { violations } = await builder.analyze();
+  if (violations.length === 0) return;
+  const lines = violations.map((v) => {
+    const nodes = v.nodes
+      .slice(0, 5)
+      .map((n) => `      ${n.target.join(' ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
+      .join('\n');
+    const more = v.nodes.length > 5 ? `\n      … and ${v.nodes.length - 5} more` : '';
+    return `  - ${v.id} [${v.impact}]: ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
+  });
+  throw new Error(`axe: ${violations.length} violation(s) on ${label} (${page.url()}):\n${lines.join('\n')}`);
+}
+
+/**
+ * Saves a full-page PNG as `<SCREENSHOT_DIR>/<name>.png` and returns its path.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name e.g. 'welcome-phone-dark'
+ * @returns {Promise<string>}
+ */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
