@@ -1,6 +1,6 @@
 use crate::platform::{dom, offline};
-use crate::state::{SettingsState, StorageHealth};
-use crate::storage;
+use crate::state::{DataState, SettingsState, StorageHealth, Store};
+use crate::storage::{self, SETTINGS_KEY};
 use crate::ui::router::Nav;
 use crate::ui::{
     about::About, help::Help, home::Home, not_found::NotFound, routes::Page,
@@ -14,8 +14,26 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let (store, problem) = storage::open();
     provide_context(StorageHealth(problem));
+    let store = Store::new(store);
     let settings = SettingsState::load(store);
     provide_context(settings);
+    let data = DataState::new(store, settings);
+    provide_context(data);
+
+    // Another tab changed or deleted something: read it again, never write back.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        let key = ev.key();
+        if key.as_deref().is_none_or(|k| k == SETTINGS_KEY) {
+            settings.reload();
+        }
+        if data.watched.get_untracked()
+            && key
+                .as_deref()
+                .is_none_or(|k| k.starts_with(storage::PREFIX))
+        {
+            data.refresh();
+        }
+    });
 
     // Settings live on <html> as data attributes; apply before the first paint and on
     // every change.

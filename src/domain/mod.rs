@@ -3,6 +3,7 @@
 pub mod band;
 pub mod daily;
 pub mod date;
+pub mod export;
 pub mod help;
 pub mod readability;
 pub mod settings;

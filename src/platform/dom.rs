@@ -79,3 +79,8 @@ pub fn go_back_or_home() -> bool {
         false
     }
 }
+
+/// Now, as an ISO 8601 UTC time: `2026-11-28T10:00:00.000Z`.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}

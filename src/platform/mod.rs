@@ -1,5 +1,7 @@
 //! Thin wrappers over browser APIs, each safe to call where the API is missing.
 
 pub mod dom;
+pub mod files;
 pub mod history;
 pub mod offline;
+pub mod storage_manager;

@@ -2,6 +2,7 @@
 //! `sw.js` is written at build time with the list of files to keep.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 pub fn register_service_worker() {
     let Some(window) = web_sys::window() else {
@@ -19,4 +20,35 @@ pub fn register_service_worker() {
     let _ = promise.catch(&on_error);
     // Called at most once, at start-up: leaking this one closure is the simple lifetime.
     on_error.forget();
+}
+
+/// Removes Tend's offline copy: its caches and its service worker registration. Used by
+/// "delete everything", so no trace of Tend is left on the device.
+pub async fn remove_offline_copy() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(caches) = window.caches() {
+        if let Ok(names) = JsFuture::from(caches.keys()).await {
+            for name in js_sys::Array::from(&names)
+                .iter()
+                .filter_map(|n| n.as_string())
+            {
+                if name.starts_with("tend-") {
+                    let _ = JsFuture::from(caches.delete(&name)).await;
+                }
+            }
+        }
+    }
+    let nav = window.navigator();
+    if js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        if let Ok(regs) = JsFuture::from(nav.service_worker().get_registrations()).await {
+            for reg in js_sys::Array::from(&regs).iter() {
+                let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+                if let Ok(p) = reg.unregister() {
+                    let _ = JsFuture::from(p).await;
+                }
+            }
+        }
+    }
 }

@@ -1,17 +1,29 @@
+use super::Store;
 use crate::domain::settings::Settings;
-use crate::storage::{envelope, Loaded, Record, SharedStore, StorageError, SETTINGS_KEY};
+use crate::platform::storage_manager;
+use crate::storage::{envelope, Loaded, Record, StorageError, SETTINGS_KEY};
 use leptos::prelude::*;
 
 impl Record for Settings {
     const VERSION: u32 = 1;
 }
 
-/// The outcome of the last change, for the settings page's status line.
+/// The outcome of the last change, for the settings page and the shell's alert.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     Idle,
     Saved,
     Failed(StorageError),
+}
+
+/// What was found in storage when settings were last read, for a calm explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Fine,
+    /// Could not be read; kept as it was (and set aside before any new save).
+    Unreadable,
+    /// From a newer Tend: read-only here.
+    Newer,
 }
 
 /// Settings as signals. Views read `get`/`with`; changes go through `update`, which saves
@@ -20,30 +32,41 @@ pub enum SaveStatus {
 pub struct SettingsState {
     value: RwSignal<Settings>,
     pub status: RwSignal<SaveStatus>,
-    // Browser storage is not `Send`: keep the handle in the local arena.
-    store: StoredValue<SharedStore, LocalStorage>,
+    pub found: RwSignal<Found>,
+    asked_to_persist: RwSignal<bool>,
+    store: Store,
+}
+
+fn read(store: Store) -> (Settings, Found, Option<StorageError>) {
+    match store.with(|s| envelope::load::<Settings>(s, SETTINGS_KEY)) {
+        Ok(Loaded::Ready(s)) => (s, Found::Fine, None),
+        Ok(Loaded::Missing) => (Settings::default(), Found::Fine, None),
+        Ok(Loaded::Newer { .. }) => (Settings::default(), Found::Newer, None),
+        Ok(Loaded::Unreadable { .. }) => (Settings::default(), Found::Unreadable, None),
+        Err(e) => (Settings::default(), Found::Fine, Some(e)),
+    }
 }
 
 impl SettingsState {
     /// Loads settings. Anything unreadable or newer falls back to defaults in memory; the
-    /// stored value stays untouched until the person changes something (and even then an
-    /// unreadable one is set aside first, and a newer one is never replaced).
-    pub fn load(store: SharedStore) -> SettingsState {
-        let (settings, status) = match envelope::load::<Settings>(&*store, SETTINGS_KEY) {
-            Ok(Loaded::Ready(s)) => (s, SaveStatus::Idle),
-            Ok(Loaded::Missing) => (Settings::default(), SaveStatus::Idle),
-            Ok(Loaded::Newer { version, .. }) => (
-                Settings::default(),
-                SaveStatus::Failed(StorageError::NewerVersion(version)),
-            ),
-            Ok(Loaded::Unreadable { .. }) => (Settings::default(), SaveStatus::Idle),
-            Err(e) => (Settings::default(), SaveStatus::Failed(e)),
-        };
+    /// stored value stays untouched.
+    pub fn load(store: Store) -> SettingsState {
+        let (settings, found, error) = read(store);
         SettingsState {
             value: RwSignal::new(settings),
-            status: RwSignal::new(status),
-            store: StoredValue::new_local(store),
+            status: RwSignal::new(error.map_or(SaveStatus::Idle, SaveStatus::Failed)),
+            found: RwSignal::new(found),
+            asked_to_persist: RwSignal::new(false),
+            store,
         }
+    }
+
+    /// Reads settings again, after another tab changed them or everything was deleted.
+    /// Nothing is written back.
+    pub fn reload(&self) {
+        let (settings, found, _) = read(self.store);
+        self.value.set(settings);
+        self.found.set(found);
     }
 
     pub fn get(&self) -> Settings {
@@ -54,13 +77,30 @@ impl SettingsState {
         self.value.with(f)
     }
 
-    /// Changes settings right away (the app reacts at once) and saves them, verified.
+    /// Applies a change on top of the latest stored settings (another tab may have saved
+    /// since this one read them), shows it at once and saves it, verified.
     pub fn update(&self, change: impl FnOnce(&mut Settings)) {
+        if let Ok(Loaded::Ready(latest)) = self
+            .store
+            .with(|s| envelope::load::<Settings>(s, SETTINGS_KEY))
+        {
+            self.value.set(latest);
+        }
         self.value.update(change);
-        let result = self.store.with_value(|store| {
-            self.value
-                .with_untracked(|s| envelope::save(&**store, SETTINGS_KEY, s))
-        });
+        let result = self
+            .value
+            .with_untracked(|v| self.store.with(|s| envelope::save(s, SETTINGS_KEY, v)));
+        if result.is_ok() && self.found.get_untracked() == Found::Unreadable {
+            // The unreadable value is now set aside under tend.kept.settings.
+            self.found.set(Found::Fine);
+        }
+        if result.is_ok() && !self.asked_to_persist.get_untracked() {
+            // The first thing a person explicitly saves: ask the browser to keep Tend's data.
+            self.asked_to_persist.set(true);
+            leptos::task::spawn_local(async {
+                storage_manager::persist().await;
+            });
+        }
         self.status.set(match result {
             Ok(()) => SaveStatus::Saved,
             Err(e) => SaveStatus::Failed(e),

@@ -2,6 +2,7 @@
 //! (`tend.<kind>.<id>`) or one small settings key, each value a versioned envelope.
 
 pub mod browser;
+pub mod data;
 pub mod envelope;
 pub mod error;
 pub mod kv;

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod controls;
+pub mod data;
 pub mod help;
 pub mod home;
 pub mod icons;

@@ -1,9 +1,10 @@
 use super::controls::{ChoiceGroup, Toggle};
+use super::data::DataPanel;
 use crate::content::REGIONS;
 use crate::domain::settings::{Accent, Motion, Settings, TextSize, Theme};
 use crate::domain::Band;
 use crate::platform::dom;
-use crate::state::settings::use_settings;
+use crate::state::settings::{use_settings, Found};
 use crate::state::SaveStatus;
 use leptos::prelude::*;
 
@@ -38,6 +39,19 @@ pub fn SettingsPage() -> impl IntoView {
         <div class="settings">
             <h1>"Settings"</h1>
             <p class="lead">"Changes apply straight away and stay on this device."</p>
+            {move || match settings.found.get() {
+                Found::Fine => None,
+                Found::Unreadable => Some(view! {
+                    <p class="notice">
+                        "Your saved settings couldn't be opened, so Tend is using the standard ones. The old copy is kept safely and is included when you export."
+                    </p>
+                }),
+                Found::Newer => Some(view! {
+                    <p class="notice">
+                        "Your settings were saved by a newer version of Tend. They are kept as they are and can't be changed here."
+                    </p>
+                }),
+            }}
 
             <ChoiceGroup legend="Age band" name="band" value=band on_change=set_band
                 hint="Changes the words, examples and length of exercises." />
@@ -74,13 +88,12 @@ pub fn SettingsPage() -> impl IntoView {
                 </select>
             </div>
 
+            // Failures are announced by the shell's alert, with a way to export.
             <p class="save-status" role="status">
-                {move || match settings.status.get() {
-                    SaveStatus::Idle => String::new(),
-                    SaveStatus::Saved => "Saved on this device.".to_owned(),
-                    SaveStatus::Failed(e) => format!("{e} Your change works for now but may not be kept."),
-                }}
+                {move || (settings.status.get() == SaveStatus::Saved).then_some("Saved on this device.")}
             </p>
+
+            <DataPanel />
         </div>
     }
 }

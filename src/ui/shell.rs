@@ -5,13 +5,15 @@ use super::icons::*;
 use super::router::use_nav;
 use super::routes::Page;
 use crate::platform::dom;
-use crate::state::StorageHealth;
+use crate::state::settings::use_settings;
+use crate::state::{SaveStatus, StorageHealth};
 use leptos::prelude::*;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let nav = use_nav();
     let health = expect_context::<StorageHealth>();
+    let settings = use_settings();
 
     // After each navigation (not the first load), focus the new page's heading so screen
     // readers announce it. Effects run after the new route has rendered.
@@ -66,6 +68,22 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </p>
             </div>
         })}
+        <div class="alert-region" role="alert">
+            {move || match settings.status.get() {
+                SaveStatus::Failed(e) => Some(view! {
+                    <div class="banner banner--problem">
+                        <p>
+                            <strong>"Your last change isn't saved. "</strong>
+                            {e.to_string()}
+                            " It still works until you close Tend. To keep a copy of your data, use Export in "
+                            <a href=Page::Settings.path()>"Settings"</a>
+                            "."
+                        </p>
+                    </div>
+                }),
+                _ => None,
+            }}
+        </div>
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>

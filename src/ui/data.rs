@@ -1,0 +1,250 @@
+//! "Your data" on the Settings page: what is kept, export, import, delete everything.
+
+use crate::domain::date;
+use crate::domain::export::MAX_BYTES;
+use crate::platform::files;
+use crate::state::data::{use_data, Outcome};
+use leptos::prelude::*;
+
+/// How a kind of record is named to people.
+fn kind_words(kind: &str, n: usize) -> String {
+    let word = match (kind, n) {
+        ("settings", _) => "your settings",
+        ("kept", 1) => "1 copy kept aside",
+        ("kept", _) => return format!("{n} copies kept aside"),
+        ("meta", _) => "the date of your last export",
+        (other, _) => return format!("{n} × {other}"),
+    };
+    word.to_owned()
+}
+
+fn size_words(bytes: f64) -> String {
+    if bytes < 1024.0 {
+        format!("{bytes:.0} bytes")
+    } else if bytes < 1024.0 * 1024.0 {
+        format!("{:.0} KB", bytes / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+    }
+}
+
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let data = use_data();
+    data.watched.set(true);
+    data.refresh();
+    on_cleanup(move || data.watched.set(false));
+
+    let confirm_delete = RwSignal::new(false);
+    let confirm_replace = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let on_file = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match files::chosen_file_text(&input).await {
+                Ok(Some((_, size))) if size > MAX_BYTES as f64 => {
+                    data.outcome.set(Some(Outcome::Problem(
+                        "This file is too big to be a Tend export. Nothing was changed.".into(),
+                    )))
+                }
+                Ok(Some((text, _))) => data.preview_import(&text),
+                Ok(None) => {}
+                Err(_) => data.outcome.set(Some(Outcome::Problem(
+                    "Tend couldn't read that file. Nothing was changed.".into(),
+                ))),
+            }
+            // Choosing the same file again should work too.
+            input.set_value("");
+        });
+    };
+
+    let kept = move || {
+        let s = data.summary.get();
+        match s.records {
+            0 => "Nothing yet".to_owned(),
+            1 => format!("1 item, {}", size_words(s.bytes as f64)),
+            n => format!("{n} items, {}", size_words(s.bytes as f64)),
+        }
+    };
+    let persisted = move || match data.persisted.get() {
+        Some(true) => "Yes: this browser won't clear it on its own",
+        Some(false) => {
+            "Not promised: a browser short of space could clear it. Exporting keeps a copy."
+        }
+        None => "This browser doesn't say",
+    };
+    let last_export = move || {
+        data.last_export
+            .get()
+            .and_then(|at| date::parse_iso(at.get(..10)?))
+            .map_or_else(|| "Never".to_owned(), date::long_date)
+    };
+
+    view! {
+        <section class="card data" aria-labelledby="data-title">
+            <h2 id="data-title">"Your data"</h2>
+            <p>
+                "Everything Tend keeps is on this device, in this browser. Nobody sees it unless you choose to share a file you export."
+            </p>
+            <dl class="facts">
+                <div>
+                    <dt>"Kept by Tend"</dt>
+                    <dd>{kept}</dd>
+                </div>
+                <Show when=move || { data.summary.with(|s| s.unreadable > 0) }>
+                    <div>
+                        <dt>"Couldn't be opened"</dt>
+                        <dd>
+                            {move || data.summary.with(|s| s.unreadable)}
+                            " kept safely as they were, and included when you export"
+                        </dd>
+                    </div>
+                </Show>
+                <div>
+                    <dt>"Kept if space runs low"</dt>
+                    <dd>{persisted}</dd>
+                </div>
+                <Show when=move || data.estimate.get().is_some()>
+                    <div>
+                        <dt>"Browser storage used"</dt>
+                        <dd>
+                            {move || {
+                                data.estimate
+                                    .get()
+                                    .map(|(used, quota)| format!("{} of {}", size_words(used), size_words(quota)))
+                            }}
+                        </dd>
+                    </div>
+                </Show>
+                <div>
+                    <dt>"Last exported"</dt>
+                    <dd>{last_export}</dd>
+                </div>
+            </dl>
+
+            <div class="actions">
+                <button type="button" class="button button--primary" on:click=move |_| data.export()>
+                    "Export my data"
+                </button>
+                <label class="button file-button">
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".json,application/json"
+                        node_ref=file_input
+                        on:change=on_file
+                    />
+                    "Import a file"
+                </label>
+            </div>
+
+            {move || {
+                data.pending
+                    .get()
+                    .map(|pending| {
+                        let total = pending.file.records.len();
+                        view! {
+                            <div class="inset" role="group" aria-labelledby="import-title">
+                                <h3 id="import-title">"Import this file?"</h3>
+                                <p>{format!("It holds {total} item{}:", if total == 1 { "" } else { "s" })}</p>
+                                <ul>
+                                    {pending
+                                        .counts
+                                        .iter()
+                                        .map(|(kind, n)| view! { <li>{kind_words(kind, *n)}</li> })
+                                        .collect_view()}
+                                </ul>
+                                <Show
+                                    when=move || confirm_replace.get()
+                                    fallback=move || {
+                                        view! {
+                                            <div class="actions">
+                                                <button type="button" class="button button--primary" on:click=move |_| data.import_merge()>
+                                                    "Add to what's here"
+                                                </button>
+                                                <button type="button" class="button" on:click=move |_| confirm_replace.set(true)>
+                                                    "Replace everything…"
+                                                </button>
+                                                <button type="button" class="button" on:click=move |_| data.cancel_import()>
+                                                    "Cancel"
+                                                </button>
+                                            </div>
+                                        }
+                                    }
+                                >
+                                    <p class="warning">
+                                        {move || {
+                                            format!(
+                                                "This deletes the {} on this device now and puts the file's in their place. It can't be undone.",
+                                                data.summary.with(|s| format!("{} item{}", s.records, if s.records == 1 { "" } else { "s" })),
+                                            )
+                                        }}
+                                    </p>
+                                    <div class="actions">
+                                        <button type="button" class="button button--danger" on:click=move |_| {
+                                            confirm_replace.set(false);
+                                            data.import_replace();
+                                        }>"Yes, replace everything"</button>
+                                        <button type="button" class="button" on:click=move |_| confirm_replace.set(false)>
+                                            "Go back"
+                                        </button>
+                                    </div>
+                                </Show>
+                            </div>
+                        }
+                    })
+            }}
+
+            <p class="outcome" role="status">
+                {move || match data.outcome.get() {
+                    Some(Outcome::Done(text)) => text,
+                    _ => String::new(),
+                }}
+            </p>
+            <p class="outcome outcome--problem" role="alert">
+                {move || match data.outcome.get() {
+                    Some(Outcome::Problem(text)) => text,
+                    _ => String::new(),
+                }}
+            </p>
+
+            <h3>"Delete everything"</h3>
+            <p>"Removes everything Tend keeps on this device, including its offline copy."</p>
+            <Show
+                when=move || confirm_delete.get()
+                fallback=move || {
+                    view! {
+                        <button type="button" class="button button--danger-quiet" on:click=move |_| confirm_delete.set(true)>
+                            "Delete everything…"
+                        </button>
+                    }
+                }
+            >
+                <div class="inset" role="group" aria-labelledby="delete-title">
+                    <h3 id="delete-title">"Delete everything?"</h3>
+                    <p>
+                        {move || {
+                            let records = data.summary.with(|s| s.records);
+                            format!(
+                                "This deletes {} from this device: your age band, colours and other settings, everything you have saved, and Tend's offline copy. It can't be undone. You could export first.",
+                                if records == 1 { "1 item".to_owned() } else { format!("{records} items") },
+                            )
+                        }}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="button button--danger" on:click=move |_| {
+                            confirm_delete.set(false);
+                            data.delete_everything();
+                        }>"Yes, delete everything"</button>
+                        <button type="button" class="button" on:click=move |_| confirm_delete.set(false)>
+                            "Keep my data"
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
