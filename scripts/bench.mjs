@@ -232,7 +232,69 @@ async function lighthouse(ctx) {
   };
 }
 
-export const SECTIONS = { sizes, lighthouse };
+// ---------------------------------------------------------------- a heavy year of data
+
+/** Synthetic records shaped like a year of use: 365 check-ins, 100 letters and 200
+ * drawings of 1000 points (about 4 stored characters per point, the encoding's aim). */
+function heavyYearRecords() {
+  const records = {};
+  const env = (data) => JSON.stringify({ v: 1, data });
+  const text = (n, seed) => Array.from({ length: n }, (_, i) => 'abcdefghij klmnopqrst uvwxyz'[(i * 7 + seed) % 28]).join('');
+  for (let d = 0; d < 365; d++) {
+    const day = new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10);
+    records[`tend.checkin.${day}`] = env({ at: `${day}T18:00:00Z`, before: 'worried', after: 'a bit calmer', words: text(80, d) });
+  }
+  for (let i = 0; i < 100; i++) records[`tend.letter.l${i}`] = env({ title: `Letter ${i}`, text: text(1500, i) });
+  const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  for (let i = 0; i < 200; i++) {
+    const points = Array.from({ length: 4000 }, (_, j) => b64[(i * 31 + j * 17) % 64]).join('');
+    records[`tend.drawing.d${i}`] = env({ title: `Drawing ${i}`, prompt: 'safe-place', strokes: points });
+  }
+  return records;
+}
+
+async function heavyYear(ctx) {
+  const base = await ctx.serve();
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: ['--no-sandbox', ...CHROME_FLAGS.filter((f) => !f.startsWith('--headless'))] });
+  try {
+    const page = await browser.newPage();
+    const records = heavyYearRecords();
+    await page.goto(`${base}/about`);
+    await page.evaluate((r) => {
+      localStorage.setItem('tend.settings', JSON.stringify({ v: 1, data: { band: '15-17' } }));
+      for (const [k, v] of Object.entries(r)) localStorage.setItem(k, v);
+    }, records);
+    const chars = Object.entries(records).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    const runs = [];
+    for (let i = 0; i < 7; i++) {
+      await page.goto(`${base}/settings`);
+      await page.getByText(/\d+ items/).first().waitFor();
+      runs.push(await page.evaluate(() => performance.getEntriesByName('tend:read-all', 'measure').at(-1)?.duration));
+    }
+    const ms = runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+    console.log(`\n## A heavy year of data (${Object.keys(records).length} records, 1× CPU)\n`);
+    table(
+      [
+        ['measure', 'value'],
+        ['read and check every record (median of 7)', `${ms.toFixed(1)} ms`],
+        ['stored text', `${(chars / 1024 / 1024).toFixed(2)} MB (${((2 * chars) / 1024 / 1024).toFixed(2)} MB as the browser counts it, UTF-16)`],
+      ],
+      ['l', 'r'],
+    );
+    ctx.results.heavyYear = { ms, runs, chars };
+    return {
+      checks: [
+        check('heavy year: read all', ms <= 50, `${ms.toFixed(1)} ms`, '≤ 50 ms'),
+        check('heavy year: stored text', chars <= 2 * 1024 * 1024, `${(chars / 1024 / 1024).toFixed(2)} MB`, '≤ 2 MB'),
+      ],
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export const SECTIONS = { sizes, lighthouse, heavyYear };
 
 // ---------------------------------------------------------------- plumbing
 

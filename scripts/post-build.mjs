@@ -1,10 +1,11 @@
 // Runs after each Trunk build, inside $TRUNK_STAGING_DIR (Trunk.toml [[hooks]]):
-// 1. minifies the JS glue with esbuild (Trunk 0.21's own minifier fails on it);
+// 1. minifies the JS glue with esbuild (Trunk 0.21's own minifier fails on it), and
+//    joins the stylesheets (one per feature in style/) into one minified file;
 // 2. puts the sha256 of Trunk's inline start-up script into the Content-Security-Policy,
 //    so the policy needs no 'unsafe-inline' (a hash, unlike a fixed nonce, protects);
 // 3. writes sw.js, the service worker that keeps every file of this build for offline use.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 
@@ -19,6 +20,18 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// One request and one compression window for all CSS, in the order index.html lists it.
+const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+\.css)"\/?>\s*/g)];
+if (cssLinks.length > 1) {
+  const css = cssLinks.map((m) => readFileSync(join(dir, m[1]), 'utf8')).join('\n');
+  const { code } = transformSync(css, { loader: 'css', minify: true, logLevel: 'warning' });
+  const name = `app-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, name), code);
+  for (const m of cssLinks) rmSync(join(dir, m[1]));
+  html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="/${name}">\n  `);
+  for (const m of cssLinks.slice(1)) html = html.replace(m[0], '');
+}
 const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 if (inline.length === 0) throw new Error('post-build: no inline start-up script found in index.html');
 const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);

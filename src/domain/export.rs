@@ -56,7 +56,7 @@ impl ExportFile {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("export serialises")
+        serde_json::to_string(self).expect("export serialises")
     }
 
     /// Reads a file, refusing anything that is not a Tend export this version can read.
@@ -64,12 +64,16 @@ impl ExportFile {
         if text.len() > MAX_BYTES {
             return Err(ImportError::TooLarge);
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        /// Only the field that says whose file this is; the rest is skipped.
+        #[derive(Deserialize)]
+        struct Head {
+            format: Option<String>,
+        }
+        let head: Head = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+        if head.format.as_deref() != Some(FORMAT) {
             return Err(ImportError::NotTend);
         }
-        let file: ExportFile = serde_json::from_value(value).map_err(|_| ImportError::NotTend)?;
+        let file: ExportFile = serde_json::from_str(text).map_err(|_| ImportError::NotTend)?;
         if file.version > VERSION {
             return Err(ImportError::Newer(file.version));
         }

@@ -84,3 +84,19 @@ pub fn go_back_or_home() -> bool {
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
+
+/// Runs `f` between two performance marks and records a `performance.measure` named
+/// `name`, so the bench script can read how long it took in a real browser.
+pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let result = f();
+    if let Some(p) = &perf {
+        let _ = p.mark(&end);
+        let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    result
+}

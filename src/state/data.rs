@@ -72,8 +72,10 @@ impl DataState {
     /// Re-reads what is kept (after any change here or in another tab). Reads every
     /// record, so it runs when the figures are on screen, not at start-up.
     pub fn refresh(&self) {
-        let records = self.snapshot().unwrap_or_default();
-        self.summary.set(data::summarise(&records));
+        let summary = dom::measure("tend:read-all", || {
+            data::summarise(&self.snapshot().unwrap_or_default())
+        });
+        self.summary.set(summary);
         let last = match self
             .store
             .with(|s| envelope::load::<ExportMeta>(s, EXPORT_META_KEY))

@@ -40,7 +40,7 @@ pub fn to_error(e: JsValue) -> StorageError {
         let message: String = err.message().into();
         return StorageError::from_dom_exception(&name, 0, &message);
     }
-    StorageError::Other(format!("{e:?}"))
+    StorageError::Other(e.as_string().unwrap_or_else(|| "unknown error".to_owned()))
 }
 
 impl KvStore for BrowserStore {

@@ -30,12 +30,7 @@ pub struct Summary {
 pub fn summarise(records: &BTreeMap<String, String>) -> Summary {
     let unreadable = records
         .values()
-        .filter(|raw| {
-            serde_json::from_str::<serde_json::Value>(raw)
-                .ok()
-                .and_then(|v| v.get("v").and_then(|v| v.as_u64()))
-                .is_none()
-        })
+        .filter(|raw| super::envelope::version_of(raw).is_none())
         .count();
     Summary {
         records: records.len(),

@@ -5,7 +5,6 @@
 use super::{kept_key, KvStore, StorageError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// A kind of stored record.
 pub trait Record: Serialize + DeserializeOwned {
@@ -14,7 +13,8 @@ pub trait Record: Serialize + DeserializeOwned {
 
     /// Turns the `data` of an envelope written at `from` (< VERSION) into the shape of
     /// the next version. Each kind lists its steps; the default has none.
-    fn migrate(from: u32, data: Value) -> Result<Value, String> {
+    /// Steps work on JSON text, so kinds without migrations carry no generic JSON code.
+    fn migrate(from: u32, data: &str) -> Result<String, String> {
         let _ = data;
         Err(format!("no migration from version {from}"))
     }
@@ -24,6 +24,17 @@ pub trait Record: Serialize + DeserializeOwned {
 struct Envelope<T> {
     v: u32,
     data: T,
+}
+
+/// Just the version of an envelope; the data is skipped, not parsed.
+#[derive(Deserialize)]
+struct Version {
+    v: u32,
+}
+
+/// The version of a stored value, or `None` when it is not a Tend envelope.
+pub fn version_of(raw: &str) -> Option<u32> {
+    serde_json::from_str::<Version>(raw).ok().map(|e| e.v)
 }
 
 /// What was found under a key.
@@ -56,24 +67,32 @@ pub fn decode<T: Record>(raw: &str) -> Loaded<T> {
         reason,
         raw: raw.to_owned(),
     };
-    let envelope: Envelope<Value> = match serde_json::from_str(raw) {
-        Ok(e) => e,
-        Err(e) => return unreadable(format!("not a Tend record: {e}")),
+    let Some(version) = version_of(raw) else {
+        return unreadable("not a Tend record".to_owned());
     };
-    if envelope.v > T::VERSION {
+    if version > T::VERSION {
         return Loaded::Newer {
-            version: envelope.v,
+            version,
             raw: raw.to_owned(),
         };
     }
-    let mut data = envelope.data;
-    for from in envelope.v..T::VERSION {
-        data = match T::migrate(from, data) {
+    if version == T::VERSION {
+        return match serde_json::from_str::<Envelope<T>>(raw) {
+            Ok(e) => Loaded::Ready(e.data),
+            Err(e) => unreadable(e.to_string()),
+        };
+    }
+    let mut data = match serde_json::from_str::<Envelope<Box<serde_json::value::RawValue>>>(raw) {
+        Ok(e) => e.data.get().to_owned(),
+        Err(e) => return unreadable(e.to_string()),
+    };
+    for from in version..T::VERSION {
+        data = match T::migrate(from, &data) {
             Ok(d) => d,
             Err(e) => return unreadable(e),
         };
     }
-    match serde_json::from_value(data) {
+    match serde_json::from_str(&data) {
         Ok(value) => Loaded::Ready(value),
         Err(e) => unreadable(e.to_string()),
     }
@@ -124,10 +143,13 @@ mod tests {
 
     impl Record for Note {
         const VERSION: u32 = 2;
-        fn migrate(from: u32, data: Value) -> Result<Value, String> {
+        fn migrate(from: u32, data: &str) -> Result<String, String> {
             match from {
                 // Version 1 stored the note as a bare string.
-                1 => Ok(serde_json::json!({ "text": data, "mood": "" })),
+                1 => {
+                    let text: String = serde_json::from_str(data).map_err(|e| e.to_string())?;
+                    Ok(serde_json::json!({ "text": text, "mood": "" }).to_string())
+                }
                 _ => Err(format!("no migration from version {from}")),
             }
         }

@@ -18,13 +18,19 @@ fn kind_words(kind: &str, n: usize) -> String {
     word.to_owned()
 }
 
-fn size_words(bytes: f64) -> String {
-    if bytes < 1024.0 {
-        format!("{bytes:.0} bytes")
-    } else if bytes < 1024.0 * 1024.0 {
-        format!("{:.0} KB", bytes / 1024.0)
-    } else {
-        format!("{:.1} MB", bytes / (1024.0 * 1024.0))
+/// "350 bytes", "12 KB", "4.8 MB", "10 GB". Integer arithmetic only: formatting floats
+/// would add about 10 KB of code to the download.
+fn size_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = KB * KB;
+    match bytes {
+        b if b < KB => format!("{b} bytes"),
+        b if b < MB => format!("{} KB", (b + KB / 2) / KB),
+        b if b < KB * MB => {
+            let tenths = (b * 10 + MB / 2) / MB;
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+        b => format!("{} GB", (b + KB * MB / 2) / (KB * MB)),
     }
 }
 
@@ -65,8 +71,8 @@ pub fn DataPanel() -> impl IntoView {
         let s = data.summary.get();
         match s.records {
             0 => "Nothing yet".to_owned(),
-            1 => format!("1 item, {}", size_words(s.bytes as f64)),
-            n => format!("{n} items, {}", size_words(s.bytes as f64)),
+            1 => format!("1 item, {}", size_words(s.bytes as u64)),
+            n => format!("{n} items, {}", size_words(s.bytes as u64)),
         }
     };
     let persisted = move || match data.persisted.get() {
@@ -109,12 +115,12 @@ pub fn DataPanel() -> impl IntoView {
                 </div>
                 <Show when=move || data.estimate.get().is_some()>
                     <div>
-                        <dt>"Browser storage used"</dt>
+                        <dt>"Browser's estimate for Tend"</dt>
                         <dd>
                             {move || {
                                 data.estimate
                                     .get()
-                                    .map(|(used, quota)| format!("{} of {}", size_words(used), size_words(quota)))
+                                    .map(|(used, quota)| format!("{} of {}", size_words(used as u64), size_words(quota as u64)))
                             }}
                         </dd>
                     </div>
