@@ -83,19 +83,21 @@ export function launchBrowser() {
  * @param {'phone'|'desktop'} [options.viewport='phone'] phone = 390×844 touch at 2×; desktop = 1280×800
  * @param {'light'|'dark'} [options.colorScheme='light']
  * @param {boolean} [options.reducedMotion=false] emulate `prefers-reduced-motion: reduce`
+ * @param {string} [options.locale='en-US'] the browser's language (navigator.language)
  * @param {Record<string, string|object>} [options.storage] localStorage entries written before the
  *   app's first load on BASE_URL's origin (objects are JSON-encoded). Reloads, later
  *   navigations and further tabs do not write them again, so the app's changes survive.
  * @returns {Promise<import('playwright-core').Page>}
  */
 export async function newPage(browser, options = {}) {
-  const { viewport = 'phone', colorScheme = 'light', reducedMotion = false, storage } = options;
+  const { viewport = 'phone', colorScheme = 'light', reducedMotion = false, locale = 'en-US', storage } = options;
   const device = VIEWPORTS[viewport];
   if (!device) throw new Error(`newPage: unknown viewport ${JSON.stringify(viewport)} (phone or desktop)`);
 
   const context = await browser.newContext({
     ...device,
     colorScheme,
+    locale,
     reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
   });
   const rec = { problems: [], requests: [] };

@@ -81,6 +81,52 @@ test('help is one tap from every screen, and each line is a real call or text li
     assertClean(page);
   }));
 
+for (const [locale, line, call] of [
+  ['en-GB', 'Childline', 'Call 999'],
+  ['en-AU', 'Kids Helpline', 'Call 000'],
+  ['fr-CA', 'Kids Help Phone', 'Call 911'],
+  ['de-DE', null, 'Call 112'],
+]) {
+  test(`help follows the browser's language (${locale}) until a region is chosen`, () =>
+    withPage({ viewport: 'phone', locale }, async (page) => {
+      await page.goto(`${BASE_URL}/help`);
+      await h1(page, 'Help now');
+      await page.getByRole('link', { name: call }).first().waitFor();
+      if (line) {
+        await page.getByRole('heading', { level: 2, name: line }).waitFor();
+      } else {
+        await page.getByText("Tend doesn't have local helplines for your country yet").waitFor();
+        await screenshot(page, 'help-elsewhere-phone');
+      }
+      assertClean(page);
+    }));
+}
+
+test('the first thing a person saves asks the browser to keep Tend\'s data, once', () =>
+  withPage({ viewport: 'phone' }, async (page) => {
+    await page.context().addInitScript(() => {
+      window.__persistCalls = 0;
+      const original = navigator.storage.persist.bind(navigator.storage);
+      navigator.storage.persist = () => {
+        window.__persistCalls += 1;
+        return original();
+      };
+    });
+    await page.goto(`${BASE_URL}/welcome`);
+    await h1(page, 'Hi, welcome to Tend');
+    assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'not asked before anything is saved');
+    await page.getByRole('radio', { name: '12–14' }).check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await h1(page, 'Good to see you');
+    await page.waitForFunction(() => window.__persistCalls === 1);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
+    assert.equal(await page.evaluate(() => window.__persistCalls), 1);
+    await page.getByText('Kept if space runs low').waitFor();
+    assertClean(page);
+  }));
+
 test('settings apply at once, say they are saved, and survive a reload', () =>
   withPage({ viewport: 'desktop', storage: settings({ band: '15-17' }) }, async (page) => {
     await page.goto(`${BASE_URL}/settings`);
