@@ -18,19 +18,11 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROME_PATH = '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 export const BUDGETS = {
   initialBrotli: 120 * 1024, // index.html + the css, js and wasm it loads
@@ -256,7 +248,7 @@ function heavyYearRecords() {
 async function heavyYear(ctx) {
   const base = await ctx.serve();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: ['--no-sandbox', ...CHROME_FLAGS.filter((f) => !f.startsWith('--headless'))] });
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const records = heavyYearRecords();

@@ -3,10 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE_URL, launchBrowser, newPage, assertClean, checkA11y, screenshot } from './harness.mjs';
+import { BASE_URL, launchBrowser, assertClean, checkA11y, screenshot, heading as h1 } from './harness.mjs';
+import * as harness from './harness.mjs';
 
 const SETTINGS = JSON.stringify({ v: 1, data: { band: '15-17', theme: 'light', accent: 'drive' } });
-const h1 = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
 const tendRecords = (page) =>
   page.evaluate(() =>
     Object.fromEntries(
@@ -25,14 +25,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function withPage(options, run) {
-  const page = await newPage(browser, options);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const withPage = (options, run) => harness.withPage(browser, options, run);
 
 test('export, delete everything, import: the same data comes back, unreadable records included', () =>
   withPage(

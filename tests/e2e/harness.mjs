@@ -42,7 +42,8 @@ export const SCREENSHOT_DIR = path.resolve(process.env.SCREENSHOT_DIR || 'target
 /** The axe-core rule tags every page must pass. */
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const CHROMIUM_ARGS = [
+/** Flags for the system Chromium on these machines (no sandbox as root, no background traffic). */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -251,4 +252,29 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Runs `run(page)` on a page from newPage() and always closes its context.
+ * @param {import('playwright-core').Browser} browser
+ * @param {Parameters<typeof newPage>[1]} options
+ * @param {(page: import('playwright-core').Page) => Promise<void>} run
+ */
+export async function withPage(browser, options, run) {
+  const page = await newPage(browser, options);
+  try {
+    await run(page);
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Waits for the page's h1 with this accessible name. */
+export function heading(page, name) {
+  return page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** A `tend.settings` storage seed holding `data` in a version 1 envelope. */
+export function settingsSeed(data) {
+  return { 'tend.settings': JSON.stringify({ v: 1, data }) };
 }

@@ -3,9 +3,7 @@
 // saved as a screenshot under target/e2e-screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launchBrowser, newPage, assertClean, checkA11y, screenshot } from './harness.mjs';
-
-const settings = (data) => ({ 'tend.settings': JSON.stringify({ v: 1, data }) });
+import { BASE_URL, launchBrowser, newPage, assertClean, checkA11y, screenshot, settingsSeed as settings } from './harness.mjs';
 const RETURNING = settings({ band: '15-17', region: 'gb' });
 
 const ROUTES = [

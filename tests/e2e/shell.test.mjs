@@ -2,11 +2,10 @@
 // persist, offline help, blocked storage, not found, and the way back.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launchBrowser, newPage, assertClean, checkA11y, screenshot } from './harness.mjs';
+import { BASE_URL, launchBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed as settings } from './harness.mjs';
+import * as harness from './harness.mjs';
 
-const settings = (data) => ({ 'tend.settings': JSON.stringify({ v: 1, data }) });
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('tend.settings') ?? 'null'));
-const h1 = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
 
 let browser;
 before(async () => {
@@ -16,14 +15,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function withPage(options, run) {
-  const page = await newPage(browser, options);
-  try {
-    await run(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const withPage = (options, run) => harness.withPage(browser, options, run);
 
 test('a first visit welcomes, asks only the age band, and remembers it', () =>
   withPage({ viewport: 'phone' }, async (page) => {
