@@ -3,19 +3,32 @@
 use crate::domain::settings::Choice;
 use leptos::prelude::*;
 
-/// A group of radio buttons for one [`Choice`]: real inputs, so arrow keys, labels and
-/// screen readers work as people expect.
+/// `(id, label)` pairs for every value of a [`Choice`], for a [`RadioGroup`].
+pub fn options<C: Choice>() -> Vec<(&'static str, &'static str)> {
+    C::ALL.iter().map(|c| (c.as_str(), c.label())).collect()
+}
+
+/// The value of a [`Choice`] with this id.
+pub fn parse<C: Choice>(id: &str) -> Option<C> {
+    C::ALL.iter().copied().find(|c| c.as_str() == id)
+}
+
+/// A group of radio buttons: real inputs, so arrow keys, labels and screen readers work
+/// as people expect. It works on string ids, so one copy of this view serves every kind
+/// of choice (a generic one was compiled once per type, a cost in download size).
 #[component]
-pub fn ChoiceGroup<C: Choice + Send + Sync>(
+pub fn RadioGroup(
     /// The question, read as the group's name.
     legend: &'static str,
     /// Form name shared by the radios; unique on the page.
     name: &'static str,
-    /// The current choice, if any.
+    /// `(id, label)` for each option, in order.
+    options: Vec<(&'static str, &'static str)>,
+    /// The id of the current choice, if any.
     #[prop(into)]
-    value: Signal<Option<C>>,
-    /// Called with the new choice.
-    on_change: Callback<C>,
+    selected: Signal<Option<&'static str>>,
+    /// Called with the id of the new choice.
+    on_pick: Callback<&'static str>,
     /// An optional line under the legend.
     #[prop(optional)]
     hint: &'static str,
@@ -30,19 +43,19 @@ pub fn ChoiceGroup<C: Choice + Send + Sync>(
             <legend>{legend}</legend>
             {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
             <div class="choices__options">
-                {C::ALL
-                    .iter()
-                    .map(|&c| {
+                {options
+                    .into_iter()
+                    .map(|(id, label)| {
                         view! {
-                            <label class=format!("choice choice--{}", c.as_str())>
+                            <label class=format!("choice choice--{id}")>
                                 <input
                                     type="radio"
                                     name=name
-                                    value=c.as_str()
-                                    prop:checked=move || value.get() == Some(c)
-                                    on:change=move |_| on_change.run(c)
+                                    value=id
+                                    prop:checked=move || selected.get() == Some(id)
+                                    on:change=move |_| on_pick.run(id)
                                 />
-                                <span>{c.label()}</span>
+                                <span>{label}</span>
                             </label>
                         }
                     })

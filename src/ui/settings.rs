@@ -1,7 +1,7 @@
-use super::controls::{ChoiceGroup, Toggle};
+use super::controls::{options, parse, RadioGroup, Toggle};
 use super::data::DataPanel;
 use crate::content::REGIONS;
-use crate::domain::settings::{Accent, Motion, Settings, TextSize, Theme};
+use crate::domain::settings::{Accent, Choice, Motion, Settings, TextSize, Theme};
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::settings::{use_settings, Found};
@@ -15,25 +15,30 @@ pub fn SettingsPage() -> impl IntoView {
     dom::set_title("Settings");
     let settings = use_settings();
 
-    // One signal and one callback per field, from a getter and a setter of `Settings`.
-    fn field<T: Clone + PartialEq + Send + Sync + 'static, V: Send + Sync + 'static>(
-        get: fn(&Settings) -> V,
-        set: fn(&mut Settings, T),
-    ) -> (Signal<V>, Callback<T>) {
-        let settings = use_settings();
-        (
-            Signal::derive(move || settings.with(get)),
-            Callback::new(move |v: T| settings.update(|s| set(s, v))),
-        )
-    }
-
-    let (band, set_band) = field(|s| s.band, |s, v: Band| s.band = Some(v));
-    let (theme, set_theme) = field(|s| Some(s.theme), |s, v: Theme| s.theme = v);
-    let (accent, set_accent) = field(|s| Some(s.accent), |s, v: Accent| s.accent = v);
-    let (size, set_size) = field(|s| Some(s.text_size), |s, v: TextSize| s.text_size = v);
-    let (motion, set_motion) = field(|s| Some(s.motion), |s, v: Motion| s.motion = v);
-    let (sound, set_sound) = field(|s| s.sound, |s, v: bool| s.sound = v);
-    let (vibration, set_vibration) = field(|s| s.vibration, |s, v: bool| s.vibration = v);
+    // Every choice is one row of this table, drawn by the same code below.
+    let choices = choice_rows().into_iter().map(move |row| {
+        view! {
+            <RadioGroup
+                legend=row.legend
+                name=row.name
+                hint=row.hint
+                class=row.class
+                options=(row.options)()
+                selected=Signal::derive(move || settings.with(row.get))
+                on_pick=Callback::new(move |id: &'static str| settings.update(|s| (row.set)(s, id)))
+            />
+        }
+    });
+    let toggles = toggle_rows().into_iter().map(move |row| {
+        view! {
+            <Toggle
+                label=row.label
+                hint=row.hint
+                checked=Signal::derive(move || settings.with(row.get))
+                on_change=Callback::new(move |on: bool| settings.update(|s| (row.set)(s, on)))
+            />
+        }
+    });
 
     view! {
         <div class="settings">
@@ -53,19 +58,11 @@ pub fn SettingsPage() -> impl IntoView {
                 }),
             }}
 
-            <ChoiceGroup legend="Age band" name="band" value=band on_change=set_band
-                hint="Changes the words, examples and length of exercises." />
-            <ChoiceGroup legend="Theme" name="theme" value=theme on_change=set_theme />
-            <ChoiceGroup legend="Colour" name="accent" value=accent on_change=set_accent class="choices--swatches"
-                hint="Your colour for buttons and highlights." />
-            <ChoiceGroup legend="Text size" name="text-size" value=size on_change=set_size />
-            <ChoiceGroup legend="Motion" name="motion" value=motion on_change=set_motion
-                hint="Less motion keeps shapes still; colour and words carry the rhythm." />
+            {choices.collect_view()}
 
             <fieldset class="choices">
                 <legend>"Cues"</legend>
-                <Toggle label="Sound" checked=sound on_change=set_sound hint="Soft tones in exercises. Nothing ever plays by itself." />
-                <Toggle label="Vibration" checked=vibration on_change=set_vibration hint="Gentle buzzes, on phones that have them." />
+                {toggles.collect_view()}
             </fieldset>
 
             <div class="field">
@@ -96,4 +93,91 @@ pub fn SettingsPage() -> impl IntoView {
             <DataPanel />
         </div>
     }
+}
+
+/// One settings choice: its words, its options, and how it reads and changes `Settings`.
+#[derive(Clone, Copy)]
+struct ChoiceRow {
+    legend: &'static str,
+    name: &'static str,
+    hint: &'static str,
+    class: &'static str,
+    options: fn() -> Vec<(&'static str, &'static str)>,
+    get: fn(&Settings) -> Option<&'static str>,
+    set: fn(&mut Settings, &str),
+}
+
+fn choice_rows() -> [ChoiceRow; 5] {
+    [
+        ChoiceRow {
+            legend: "Age band",
+            name: "band",
+            hint: "Changes the words, examples and length of exercises.",
+            class: "",
+            options: options::<Band>,
+            get: |s| s.band.map(Band::as_str),
+            set: |s, id| s.band = Band::parse(id).or(s.band),
+        },
+        ChoiceRow {
+            legend: "Theme",
+            name: "theme",
+            hint: "",
+            class: "",
+            options: options::<Theme>,
+            get: |s| Some(s.theme.as_str()),
+            set: |s, id| s.theme = parse(id).unwrap_or(s.theme),
+        },
+        ChoiceRow {
+            legend: "Colour",
+            name: "accent",
+            hint: "Your colour for buttons and highlights.",
+            class: "choices--swatches",
+            options: options::<Accent>,
+            get: |s| Some(s.accent.as_str()),
+            set: |s, id| s.accent = parse(id).unwrap_or(s.accent),
+        },
+        ChoiceRow {
+            legend: "Text size",
+            name: "text-size",
+            hint: "",
+            class: "",
+            options: options::<TextSize>,
+            get: |s| Some(s.text_size.as_str()),
+            set: |s, id| s.text_size = parse(id).unwrap_or(s.text_size),
+        },
+        ChoiceRow {
+            legend: "Motion",
+            name: "motion",
+            hint: "Less motion keeps shapes still; colour and words carry the rhythm.",
+            class: "",
+            options: options::<Motion>,
+            get: |s| Some(s.motion.as_str()),
+            set: |s, id| s.motion = parse(id).unwrap_or(s.motion),
+        },
+    ]
+}
+
+#[derive(Clone, Copy)]
+struct ToggleRow {
+    label: &'static str,
+    hint: &'static str,
+    get: fn(&Settings) -> bool,
+    set: fn(&mut Settings, bool),
+}
+
+fn toggle_rows() -> [ToggleRow; 2] {
+    [
+        ToggleRow {
+            label: "Sound",
+            hint: "Soft tones in exercises. Nothing ever plays by itself.",
+            get: |s| s.sound,
+            set: |s, on| s.sound = on,
+        },
+        ToggleRow {
+            label: "Vibration",
+            hint: "Gentle buzzes, on phones that have them.",
+            get: |s| s.vibration,
+            set: |s, on| s.vibration = on,
+        },
+    ]
 }

@@ -1,4 +1,4 @@
-use super::controls::ChoiceGroup;
+use super::controls::{options, RadioGroup};
 use super::icons::Companion;
 use super::router::use_nav;
 use super::routes::Page;
@@ -41,14 +41,15 @@ pub fn Welcome() -> impl IntoView {
                 </li>
             </ul>
             <form class="card" on:submit=start novalidate>
-                <ChoiceGroup
+                <RadioGroup
                     legend="How old are you?"
                     name="band"
                     hint="This changes the words and pictures a little. You can change it any time in Settings."
                     class="choices--big"
-                    value=Signal::derive(move || picked.get())
-                    on_change=Callback::new(move |b: Band| {
-                        picked.set(Some(b));
+                    options={ options::<Band>() }
+                    selected=Signal::derive(move || picked.get().map(Band::as_str))
+                    on_pick=Callback::new(move |id: &'static str| {
+                        picked.set(Band::parse(id));
                         missing.set(false);
                     })
                 />
