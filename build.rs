@@ -53,6 +53,57 @@ struct DailyEntry {
     text: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BreathingFile {
+    session: SessionEntry,
+    pattern: Vec<PatternEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionEntry {
+    default_minutes: ByBandEntry<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ByBandEntry<T> {
+    #[serde(rename = "12-14")]
+    early: T,
+    #[serde(rename = "15-17")]
+    mid: T,
+    #[serde(rename = "18+")]
+    adult: T,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternEntry {
+    id: String,
+    #[serde(default)]
+    default: bool,
+    min_band: String,
+    optional: bool,
+    technique: String,
+    reference: String,
+    name: ByBandEntry<String>,
+    about: ByBandEntry<String>,
+    pace: PaceEntry,
+    target: Option<PaceEntry>,
+    ease_seconds: Option<u32>,
+}
+
+/// Seconds for each part of a breath.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PaceEntry {
+    inhale: f64,
+    hold_in: f64,
+    exhale: f64,
+    hold_out: f64,
+}
+
 fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
     println!("cargo:rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -73,6 +124,62 @@ fn band(value: &str, file: &str) -> &'static str {
         "15-17" => "Band::Mid",
         "18+" => "Band::Adult",
         other => panic!("{file}: unknown band {other:?} (use 12-14, 15-17 or 18+)"),
+    }
+}
+
+/// `ByBand { early: "…", mid: "…", adult: "…" }` as Rust source, each text trimmed and
+/// required.
+fn band_text(texts: &ByBandEntry<String>, file: &str, id: &str, key: &str) -> String {
+    let text = |band: &str, value: &str| {
+        let value = value.trim();
+        assert!(
+            !value.is_empty(),
+            "{file}: {id:?} has an empty {key} for {band}"
+        );
+        format!("{value:?}")
+    };
+    format!(
+        "ByBand {{ early: {}, mid: {}, adult: {} }}",
+        text("12-14", &texts.early),
+        text("15-17", &texts.mid),
+        text("18+", &texts.adult)
+    )
+}
+
+/// A `Pace` in whole milliseconds as Rust source, after checking each part is 0–10 s and
+/// that there is a breath in or out to follow.
+fn pace(entry: &PaceEntry, file: &str, id: &str) -> String {
+    let ms = |part: &str, seconds: f64| -> u32 {
+        assert!(
+            seconds.is_finite() && (0.0..=10.0).contains(&seconds),
+            "{file}: {id:?} has {part} = {seconds}; each part is 0 to 10 seconds"
+        );
+        let ms = (seconds * 1000.0).round();
+        assert!(
+            (seconds * 1000.0 - ms).abs() < 1e-6,
+            "{file}: {id:?} has {part} = {seconds}; use whole milliseconds"
+        );
+        ms as u32
+    };
+    let (inhale, exhale) = (ms("inhale", entry.inhale), ms("exhale", entry.exhale));
+    assert!(
+        inhale > 0 || exhale > 0,
+        "{file}: {id:?} needs inhale or exhale above 0"
+    );
+    format!(
+        "Pace {{ inhale_ms: {inhale}, hold_in_ms: {}, exhale_ms: {exhale}, hold_out_ms: {} }}",
+        ms("hold_in", entry.hold_in),
+        ms("hold_out", entry.hold_out)
+    )
+}
+
+fn session(minutes: u32, file: &str, band: &str) -> &'static str {
+    match minutes {
+        1 => "SessionLength::OneMinute",
+        2 => "SessionLength::TwoMinutes",
+        3 => "SessionLength::ThreeMinutes",
+        5 => "SessionLength::FiveMinutes",
+        other => panic!("{file}: {band} has {other} minutes (use 1, 2, 3 or 5)"),
     }
 }
 
@@ -128,6 +235,71 @@ fn main() {
             "    DailyLine {{ band: {}, text: {:?} }},",
             band(&d.band, "content/daily.toml"),
             d.text.trim()
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\n");
+
+    let file = "content/breathing.toml";
+    let breathing: BreathingFile = read(file);
+    let minutes = &breathing.session.default_minutes;
+    writeln!(
+        out,
+        "pub static DEFAULT_SESSION: ByBand<SessionLength> = ByBand {{ early: {}, mid: {}, \
+         adult: {} }};\n",
+        session(minutes.early, file, "12-14"),
+        session(minutes.mid, file, "15-17"),
+        session(minutes.adult, file, "18+")
+    )
+    .unwrap();
+    let defaults = breathing.pattern.iter().filter(|p| p.default).count();
+    assert!(
+        defaults == 1,
+        "{file}: {defaults} patterns have default = true; exactly one needs it"
+    );
+    out.push_str("pub static PATTERNS: &[Pattern] = &[\n");
+    for (i, p) in breathing.pattern.iter().enumerate() {
+        let id = p.id.as_str();
+        assert!(
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{file}: pattern id {id:?} needs lowercase letters, digits and dashes only"
+        );
+        assert!(
+            breathing.pattern[..i].iter().all(|q| q.id != p.id),
+            "{file}: pattern id {id:?} is used twice"
+        );
+        for (key, value) in [("technique", &p.technique), ("reference", &p.reference)] {
+            assert!(
+                !value.trim().is_empty(),
+                "{file}: {id:?} has an empty {key}"
+            );
+        }
+        let start = pace(&p.pace, file, id);
+        let (target, ease_seconds) = match (&p.target, p.ease_seconds) {
+            (None, None) => (start.clone(), 0),
+            (Some(target), Some(seconds)) if (1..=600).contains(&seconds) => {
+                (pace(target, file, id), seconds)
+            }
+            (Some(_), Some(seconds)) => {
+                panic!("{file}: {id:?} has ease_seconds = {seconds}; use 1 to 600")
+            }
+            _ => panic!("{file}: {id:?} needs target and ease_seconds together, or neither"),
+        };
+        writeln!(
+            out,
+            "    Pattern {{ id: {id:?}, name: {}, about: {}, technique: {:?}, reference: {:?}, \
+             min_band: {}, optional: {}, is_default: {}, start: {start}, target: {target}, \
+             ease_seconds: {ease_seconds} }},",
+            band_text(&p.name, file, id, "name"),
+            band_text(&p.about, file, id, "about"),
+            p.technique.trim(),
+            p.reference.trim(),
+            band(&p.min_band, file),
+            p.optional,
+            p.default
         )
         .unwrap();
     }

@@ -1,5 +1,6 @@
 //! Content from `content/*.toml`, turned into statics by `build.rs`.
 
+use crate::domain::breathing::{ByBand, Pace, Pattern, SessionLength};
 use crate::domain::daily::DailyLine;
 use crate::domain::help::{Helpline, Region};
 use crate::domain::Band;
@@ -16,6 +17,30 @@ pub fn helplines(region: &str) -> impl Iterator<Item = &'static Helpline> + '_ {
 
 pub fn daily_line(band: Band, day: i64) -> Option<&'static str> {
     crate::domain::daily::line_for_day(DAILY, band, day)
+}
+
+/// A built-in breathing pattern by its stable id.
+pub fn pattern(id: &str) -> Option<&'static Pattern> {
+    PATTERNS.iter().find(|p| p.id == id)
+}
+
+/// The pattern a breathing session starts with: soothing rhythm, with no holds.
+pub fn default_pattern() -> &'static Pattern {
+    // build.rs refuses content without exactly one default.
+    PATTERNS
+        .iter()
+        .find(|p| p.is_default)
+        .expect("content/breathing.toml has a default pattern")
+}
+
+/// The built-in patterns offered to a band, in the order the content file lists them.
+pub fn patterns_for(band: Band) -> impl Iterator<Item = &'static Pattern> {
+    PATTERNS.iter().filter(move |p| p.is_for(band))
+}
+
+/// How long a breathing session lasts for a band unless the person picks another length.
+pub fn default_session(band: Band) -> SessionLength {
+    DEFAULT_SESSION.get(band)
 }
 
 #[cfg(test)]
@@ -117,15 +142,182 @@ mod tests {
         const SHAME: [&str; 7] = [
             "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
         ];
+        let pattern_texts = PATTERNS.iter().flat_map(|p| {
+            Band::ALL
+                .into_iter()
+                .flat_map(move |band| [p.name(band), p.about(band)])
+        });
         let texts = DAILY
             .iter()
             .map(|l| l.text)
-            .chain(HELPLINES.iter().map(|l| l.about));
+            .chain(HELPLINES.iter().map(|l| l.about))
+            .chain(pattern_texts);
         for text in texts {
             let lower = text.to_lowercase();
             for word in lower.split(|c: char| !c.is_alphabetic()) {
                 assert!(!SHAME.contains(&word), "{word:?} in {text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_default_pattern_is_soothing_and_has_no_holds() {
+        let default = default_pattern();
+        assert_eq!(default.id, "soothing");
+        assert_eq!(PATTERNS.iter().filter(|p| p.is_default).count(), 1);
+        assert!(!default.has_holds());
+        assert!(!default.optional);
+        assert_eq!(default.min_band, Band::Early);
+        assert_eq!(default.technique, "Soothing rhythm breathing");
+        assert!(default.reference.contains("Gilbert"));
+        for band in Band::ALL {
+            assert_eq!(patterns_for(band).next(), Some(default), "{}", band.label());
+        }
+    }
+
+    #[test]
+    fn the_starting_set_of_patterns_is_there() {
+        for id in ["soothing", "balloon", "box", "four-seven-eight"] {
+            assert!(pattern(id).is_some(), "missing pattern {id}");
+        }
+        assert_eq!(pattern("breath-holding"), None);
+        let even = pattern("balloon").unwrap();
+        assert_eq!(even.start, Pace::even(4000, 4000));
+        assert_eq!(even.target, even.start);
+        assert_eq!(even.min_band, Band::Early);
+        let four_seven_eight = pattern("four-seven-eight").unwrap();
+        assert_eq!(
+            (
+                four_seven_eight.start.hold_in_ms,
+                four_seven_eight.start.exhale_ms
+            ),
+            (7000, 8000)
+        );
+        for band in [Band::Mid, Band::Adult] {
+            assert!(four_seven_eight.about(band).contains("optional"));
+        }
+    }
+
+    #[test]
+    fn holds_are_only_for_15_plus_and_always_optional() {
+        for p in PATTERNS.iter().filter(|p| p.has_holds()) {
+            assert!(
+                p.min_band >= Band::Mid,
+                "{} has a hold but is for 12-14",
+                p.id
+            );
+            assert!(p.optional, "{} has a hold but is not marked optional", p.id);
+            assert!(!p.is_default, "{} has a hold but is the default", p.id);
+        }
+        assert!(patterns_for(Band::Early).all(|p| !p.has_holds()));
+        assert!(pattern("box").unwrap().has_holds());
+        assert!(pattern("four-seven-eight").unwrap().has_holds());
+    }
+
+    #[test]
+    fn every_pattern_has_text_for_every_band_within_its_reading_level() {
+        for p in PATTERNS {
+            assert!(
+                !p.technique.is_empty() && !p.reference.is_empty(),
+                "{}",
+                p.id
+            );
+            for band in Band::ALL {
+                // A name is a label, not prose: a reading grade means little for two
+                // words, so names are held to being short instead.
+                let name = p.name(band);
+                assert!(
+                    !name.is_empty(),
+                    "{} has no name for {}",
+                    p.id,
+                    band.label()
+                );
+                assert!(
+                    name.chars().count() <= 24 && readability::words(name) <= 3,
+                    "{}: name {name:?} is long for a label",
+                    p.id
+                );
+                let about = p.about(band);
+                assert_eq!(
+                    readability::sentences(about),
+                    1,
+                    "{} for {}: one sentence, please: {about:?}",
+                    p.id,
+                    band.label()
+                );
+                let grade = readability::grade(about);
+                assert!(
+                    grade <= band.max_reading_grade(),
+                    "grade {grade:.1} for {} ({}): {about:?}",
+                    band.label(),
+                    p.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_pattern_paces_each_part_within_ten_seconds() {
+        for p in PATTERNS {
+            for pace in [p.start, p.target] {
+                assert!(
+                    pace.problems().is_empty(),
+                    "{}: {:?}",
+                    p.id,
+                    pace.problems()
+                );
+            }
+            if p.start == p.target {
+                assert_eq!(p.ease_seconds, 0, "{}", p.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_soothing_pace_eases_toward_five_to_six_breaths_a_minute() {
+        use crate::domain::breathing::breath_at;
+        let soothing = pattern("soothing").unwrap();
+        let (start, target) = (soothing.start, soothing.target);
+        // It begins near a comfortable pace: quicker than the target, no slower than
+        // 6 a minute, no faster than 8.
+        assert!(
+            (6.0..=8.0).contains(&start.breaths_per_minute()),
+            "{start:?}"
+        );
+        assert!(start.total_ms() < target.total_ms());
+        // And settles at about 5 to 6 a minute, with the out-breath longer than the in.
+        assert!(
+            (5.0..=6.0).contains(&target.breaths_per_minute()),
+            "{target:?}"
+        );
+        for pace in [start, target] {
+            assert!(pace.exhale_ms > pace.inhale_ms);
+        }
+        // Gently: over the first minute or two, never more than half a second longer
+        // from one breath to the next, and never quicker.
+        assert!((60..=120).contains(&soothing.ease_seconds));
+        let mut breath = breath_at(soothing, 0);
+        assert_eq!(breath.pace, start);
+        while breath.started_ms < u64::from(soothing.ease_seconds) * 1000 {
+            let next = breath_at(soothing, breath.ends_ms());
+            let longer = next.pace.total_ms() - breath.pace.total_ms();
+            assert!(longer <= 500, "{breath:?} then {next:?}");
+            breath = next;
+        }
+        assert_eq!(breath.pace, target);
+        // In the third minute, the breaths that start come to 5 or 6.
+        let third_minute =
+            (breath_at(soothing, 120_000).index + 1)..=breath_at(soothing, 180_000 - 1).index;
+        assert!((5..=6).contains(&third_minute.count()));
+    }
+
+    #[test]
+    fn default_session_lengths_are_shorter_for_younger_bands() {
+        assert_eq!(default_session(Band::Early), SessionLength::OneMinute);
+        assert_eq!(default_session(Band::Mid), SessionLength::TwoMinutes);
+        assert_eq!(default_session(Band::Adult), SessionLength::ThreeMinutes);
+        for band in Band::ALL {
+            assert!(default_session(band).minutes().is_some());
         }
     }
 }

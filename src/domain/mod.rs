@@ -1,6 +1,7 @@
 //! Pure Rust: no leptos, no web-sys. Everything here is tested natively.
 
 pub mod band;
+pub mod breathing;
 pub mod daily;
 pub mod date;
 pub mod export;
