@@ -149,13 +149,13 @@ impl DataState {
         self.finish_import(result.map(|plan: MergePlan| {
             let mut text = format!(
                 "Added {} and skipped {} already here.",
-                plural(plan.add.len()),
+                items(plan.add.len()),
                 plan.same.len()
             );
             if !plan.differ.is_empty() {
                 text.push_str(&format!(
                     " {} differed: yours stayed, and the file's were kept aside.",
-                    plural(plan.differ.len())
+                    items(plan.differ.len())
                 ));
             }
             text
@@ -172,7 +172,7 @@ impl DataState {
             .with(|s| data::import_replace(s, &pending.file.records));
         let count = pending.file.records.len();
         self.finish_import(
-            result.map(|()| format!("Replaced everything with the file's {}.", plural(count))),
+            result.map(|()| format!("Replaced everything with the file's {}.", items(count))),
         );
     }
 
@@ -200,7 +200,8 @@ impl DataState {
     }
 }
 
-fn plural(n: usize) -> String {
+/// "1 item", "3 items".
+pub fn items(n: usize) -> String {
     if n == 1 {
         "1 item".to_owned()
     } else {

@@ -3,7 +3,7 @@
 use crate::domain::date;
 use crate::domain::export::MAX_BYTES;
 use crate::platform::files;
-use crate::state::data::{use_data, Outcome};
+use crate::state::data::{items, use_data, Outcome};
 use leptos::prelude::*;
 
 /// How a kind of record is named to people.
@@ -71,8 +71,7 @@ pub fn DataPanel() -> impl IntoView {
         let s = data.summary.get();
         match s.records {
             0 => "Nothing yet".to_owned(),
-            1 => format!("1 item, {}", size_words(s.bytes as u64)),
-            n => format!("{n} items, {}", size_words(s.bytes as u64)),
+            n => format!("{}, {}", items(n), size_words(s.bytes as u64)),
         }
     };
     let persisted = move || match data.persisted.get() {
@@ -100,7 +99,7 @@ pub fn DataPanel() -> impl IntoView {
                     <dt>"Kept by Tend"</dt>
                     <dd>{kept}</dd>
                 </div>
-                <Show when=move || { data.summary.with(|s| s.unreadable > 0) }>
+                {move || (data.summary.with(|s| s.unreadable) > 0).then(|| view! {
                     <div>
                         <dt>"Couldn't be opened"</dt>
                         <dd>
@@ -108,23 +107,17 @@ pub fn DataPanel() -> impl IntoView {
                             " kept safely as they were, and included when you export"
                         </dd>
                     </div>
-                </Show>
+                })}
                 <div>
                     <dt>"Kept if space runs low"</dt>
                     <dd>{persisted}</dd>
                 </div>
-                <Show when=move || data.estimate.get().is_some()>
+                {move || data.estimate.get().map(|(used, quota)| view! {
                     <div>
                         <dt>"Browser's estimate for Tend"</dt>
-                        <dd>
-                            {move || {
-                                data.estimate
-                                    .get()
-                                    .map(|(used, quota)| format!("{} of {}", size_words(used as u64), size_words(quota as u64)))
-                            }}
-                        </dd>
+                        <dd>{format!("{} of {}", size_words(used as u64), size_words(quota as u64))}</dd>
                     </div>
-                </Show>
+                })}
                 <div>
                     <dt>"Last exported"</dt>
                     <dd>{last_export}</dd>
@@ -155,7 +148,7 @@ pub fn DataPanel() -> impl IntoView {
                         view! {
                             <div class="inset" role="group" aria-labelledby="import-title">
                                 <h3 id="import-title">"Import this file?"</h3>
-                                <p>{format!("It holds {total} item{}:", if total == 1 { "" } else { "s" })}</p>
+                                <p>{format!("It holds {}:", items(total))}</p>
                                 <ul>
                                     {pending
                                         .counts
@@ -163,42 +156,41 @@ pub fn DataPanel() -> impl IntoView {
                                         .map(|(kind, n)| view! { <li>{kind_words(kind, *n)}</li> })
                                         .collect_view()}
                                 </ul>
-                                <Show
-                                    when=move || confirm_replace.get()
-                                    fallback=move || {
-                                        view! {
-                                            <div class="actions">
-                                                <button type="button" class="button button--primary" on:click=move |_| data.import_merge()>
-                                                    "Add to what's here"
-                                                </button>
-                                                <button type="button" class="button" on:click=move |_| confirm_replace.set(true)>
-                                                    "Replace everything…"
-                                                </button>
-                                                <button type="button" class="button" on:click=move |_| data.cancel_import()>
-                                                    "Cancel"
-                                                </button>
-                                            </div>
-                                        }
-                                    }
-                                >
-                                    <p class="warning">
-                                        {move || {
-                                            format!(
+                                {move || if confirm_replace.get() {
+                                    view! {
+                                        <p class="warning">
+                                            {format!(
                                                 "This deletes the {} on this device now and puts the file's in their place. It can't be undone.",
-                                                data.summary.with(|s| format!("{} item{}", s.records, if s.records == 1 { "" } else { "s" })),
-                                            )
-                                        }}
-                                    </p>
-                                    <div class="actions">
-                                        <button type="button" class="button button--danger" on:click=move |_| {
-                                            confirm_replace.set(false);
-                                            data.import_replace();
-                                        }>"Yes, replace everything"</button>
-                                        <button type="button" class="button" on:click=move |_| confirm_replace.set(false)>
-                                            "Go back"
-                                        </button>
-                                    </div>
-                                </Show>
+                                                items(data.summary.with(|s| s.records)),
+                                            )}
+                                        </p>
+                                        <div class="actions">
+                                            <button type="button" class="button button--danger" on:click=move |_| {
+                                                confirm_replace.set(false);
+                                                data.import_replace();
+                                            }>"Yes, replace everything"</button>
+                                            <button type="button" class="button" on:click=move |_| confirm_replace.set(false)>
+                                                "Go back"
+                                            </button>
+                                        </div>
+                                    }
+                                    .into_any()
+                                } else {
+                                    view! {
+                                        <div class="actions">
+                                            <button type="button" class="button button--primary" on:click=move |_| data.import_merge()>
+                                                "Add to what's here"
+                                            </button>
+                                            <button type="button" class="button" on:click=move |_| confirm_replace.set(true)>
+                                                "Replace everything…"
+                                            </button>
+                                            <button type="button" class="button" on:click=move |_| data.cancel_import()>
+                                                "Cancel"
+                                            </button>
+                                        </div>
+                                    }
+                                    .into_any()
+                                }}
                             </div>
                         }
                     })
@@ -219,38 +211,36 @@ pub fn DataPanel() -> impl IntoView {
 
             <h3>"Delete everything"</h3>
             <p>"Removes everything Tend keeps on this device, including its offline copy."</p>
-            <Show
-                when=move || confirm_delete.get()
-                fallback=move || {
-                    view! {
-                        <button type="button" class="button button--danger-quiet" on:click=move |_| confirm_delete.set(true)>
-                            "Delete everything…"
-                        </button>
-                    }
-                }
-            >
-                <div class="inset" role="group" aria-labelledby="delete-title">
-                    <h3 id="delete-title">"Delete everything?"</h3>
-                    <p>
-                        {move || {
-                            let records = data.summary.with(|s| s.records);
-                            format!(
+            {move || if confirm_delete.get() {
+                view! {
+                    <div class="inset" role="group" aria-labelledby="delete-title">
+                        <h3 id="delete-title">"Delete everything?"</h3>
+                        <p>
+                            {format!(
                                 "This deletes {} from this device: your age band, colours and other settings, everything you have saved, and Tend's offline copy. It can't be undone. You could export first.",
-                                if records == 1 { "1 item".to_owned() } else { format!("{records} items") },
-                            )
-                        }}
-                    </p>
-                    <div class="actions">
-                        <button type="button" class="button button--danger" on:click=move |_| {
-                            confirm_delete.set(false);
-                            data.delete_everything();
-                        }>"Yes, delete everything"</button>
-                        <button type="button" class="button" on:click=move |_| confirm_delete.set(false)>
-                            "Keep my data"
-                        </button>
+                                items(data.summary.with(|s| s.records)),
+                            )}
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="button button--danger" on:click=move |_| {
+                                confirm_delete.set(false);
+                                data.delete_everything();
+                            }>"Yes, delete everything"</button>
+                            <button type="button" class="button" on:click=move |_| confirm_delete.set(false)>
+                                "Keep my data"
+                            </button>
+                        </div>
                     </div>
-                </div>
-            </Show>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <button type="button" class="button button--danger-quiet" on:click=move |_| confirm_delete.set(true)>
+                        "Delete everything…"
+                    </button>
+                }
+                .into_any()
+            }}
         </section>
     }
 }

@@ -55,11 +55,11 @@ pub fn Help() -> impl IntoView {
             <ul class="lines" role="list">
                 {move || content::helplines(region.get().id).map(|line| view! { <HelplineCard line /> }).collect_view()}
             </ul>
-            <Show when=move || content::helplines(region.get().id).next().is_none()>
+            {move || content::helplines(region.get().id).next().is_none().then(|| view! {
                 <p class="card">
                     "Tend doesn't have local helplines for your country yet. A trusted adult, your school, your doctor or your therapist can help you find one."
                 </p>
-            </Show>
+            })}
 
             <section class="card" aria-labelledby="numbers-title">
                 <h2 id="numbers-title">"Emergency numbers"</h2>

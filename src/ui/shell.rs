@@ -39,20 +39,23 @@ pub fn Shell(children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
             <div class="topbar__inner">
-                <Show
-                    when=move || !is_home() && !on_welcome()
-                    fallback=|| view! {
+                {move || if is_home() || on_welcome() {
+                    view! {
                         <a class="brand" href=Page::Home.path()>
                             <span class="brand__dot" aria-hidden="true"></span>
                             "Tend"
                         </a>
                     }
-                >
-                    <button type="button" class="topbar__back" on:click=back>
-                        <IconBack />
-                        "Back"
-                    </button>
-                </Show>
+                    .into_any()
+                } else {
+                    view! {
+                        <button type="button" class="topbar__back" on:click=back>
+                            <IconBack />
+                            "Back"
+                        </button>
+                    }
+                    .into_any()
+                }}
                 <a class="help-button" href=Page::Help.path() aria-current=move || current(Page::Help)>
                     <IconHelp />
                     "Help now"
@@ -87,7 +90,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>
-        <Show when=move || !on_welcome()>
+        {move || (!on_welcome()).then(|| view! {
             <nav class="tabbar" aria-label="Main">
                 <a href=Page::Home.path() aria-current=move || current(Page::Home)>
                     <IconHome />
@@ -102,6 +105,6 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <span>"About"</span>
                 </a>
             </nav>
-        </Show>
+        })}
     }
 }
