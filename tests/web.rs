@@ -109,3 +109,23 @@ fn unreadable_settings_are_kept_when_new_ones_are_saved() {
     );
     clear_tend_keys();
 }
+
+#[wasm_bindgen_test]
+fn flush_on_hide_runs_on_pagehide_and_stops_after_cleanup() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let calls = Rc::new(Cell::new(0));
+    let owner = leptos::prelude::Owner::new();
+    owner.with(|| {
+        let calls = calls.clone();
+        tend::platform::lifecycle::use_flush_on_hide(move || calls.set(calls.get() + 1));
+    });
+    let window = web_sys::window().unwrap();
+    let pagehide = || web_sys::Event::new("pagehide").unwrap();
+    window.dispatch_event(&pagehide()).unwrap();
+    assert_eq!(calls.get(), 1);
+    // Disposing the owner (the component going away) removes the listeners.
+    drop(owner);
+    window.dispatch_event(&pagehide()).unwrap();
+    assert_eq!(calls.get(), 1);
+}

@@ -3,5 +3,6 @@
 pub mod dom;
 pub mod files;
 pub mod history;
+pub mod lifecycle;
 pub mod offline;
 pub mod storage_manager;

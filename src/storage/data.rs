@@ -1,6 +1,6 @@
 //! Whole-store operations: what is kept, export snapshots, import and delete everything.
 
-use super::{KvStore, StorageError, PREFIX};
+use super::{free_kept_key, KvStore, StorageError, PREFIX};
 use crate::domain::export::{plan_merge, MergePlan};
 use std::collections::BTreeMap;
 
@@ -55,32 +55,13 @@ pub fn import_merge(
     let mut writes: Vec<(String, &String)> =
         plan.add.iter().map(|k| (k.clone(), &incoming[k])).collect();
     for key in &plan.differ {
-        let aside = aside_key(&existing, key, &incoming[key]);
-        if let Some(aside) = aside {
+        let lookup = |k: &str| Ok(existing.get(k).cloned());
+        if let Some(aside) = free_kept_key(lookup, Some("import"), key, &incoming[key])? {
             writes.push((aside, &incoming[key]));
         }
     }
     write_all_or_nothing(store, &writes, &existing)?;
     Ok(plan)
-}
-
-/// A free `tend.kept.import.<rest>[-n]` key for `key`'s imported version, or `None`
-/// when that same version is already kept aside.
-fn aside_key(existing: &BTreeMap<String, String>, key: &str, value: &str) -> Option<String> {
-    let base = format!("{PREFIX}kept.import.{}", key.trim_start_matches(PREFIX));
-    for n in 1.. {
-        let candidate = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        match existing.get(&candidate) {
-            None => return Some(candidate),
-            Some(v) if v == value => return None,
-            Some(_) => {}
-        }
-    }
-    unreachable!()
 }
 
 /// Replaces everything Tend keeps with the file's records. On an error, the previous

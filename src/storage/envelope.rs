@@ -2,7 +2,7 @@
 //! Loading runs migrations from older versions; data from a newer Tend is kept read-only;
 //! anything unreadable is kept as raw text and never overwritten.
 
-use super::{kept_key, KvStore, StorageError};
+use super::{set_aside, KvStore, StorageError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -106,17 +106,14 @@ pub fn load<T: Record>(store: &dyn KvStore, key: &str) -> Result<Loaded<T>, Stor
 }
 
 /// Writes `value` and reads it back; only an identical read-back counts as saved.
-/// A value already under `key` that Tend cannot read is first set aside under
-/// [`kept_key`], and one from a newer Tend is never replaced.
+/// A value already under `key` that Tend cannot read is first set aside (under
+/// `tend.kept.<rest of key>`), and one from a newer Tend is never replaced.
 pub fn save<T: Record>(store: &dyn KvStore, key: &str, value: &T) -> Result<(), StorageError> {
     if let Some(raw) = store.get(key)? {
         match decode::<T>(&raw) {
             Loaded::Newer { version, .. } => return Err(StorageError::NewerVersion(version)),
             Loaded::Unreadable { .. } => {
-                let aside = kept_key(key);
-                if store.get(&aside)?.is_none() {
-                    store.set(&aside, &raw)?;
-                }
+                set_aside(store, None, key, &raw)?;
             }
             Loaded::Missing | Loaded::Ready(_) => {}
         }
@@ -127,6 +124,26 @@ pub fn save<T: Record>(store: &dyn KvStore, key: &str, value: &T) -> Result<(), 
         Some(back) if back == encoded => Ok(()),
         _ => Err(StorageError::NotVerified),
     }
+}
+
+/// Saves `value` over the version this tab last read (`base`, as stored text; `None`
+/// if the record was new). If another tab changed or created the record since, that
+/// version is first kept aside under `tend.kept.conflict.…`, so two tabs editing the
+/// same record keep both versions. Returns where the other version went, if anywhere.
+pub fn save_over<T: Record>(
+    store: &dyn KvStore,
+    key: &str,
+    value: &T,
+    base: Option<&str>,
+) -> Result<Option<String>, StorageError> {
+    let aside = match store.get(key)? {
+        Some(current) if Some(current.as_str()) != base => {
+            set_aside(store, Some("conflict"), key, &current)?
+        }
+        _ => None,
+    };
+    save(store, key, value)?;
+    Ok(aside)
 }
 
 #[cfg(test)]
@@ -223,6 +240,43 @@ mod tests {
         assert_eq!(
             store.get("tend.kept.note.a").unwrap().as_deref(),
             Some("{not json")
+        );
+        // A second, different unreadable value is kept too, beside the first.
+        store.set("tend.note.a", "[also broken").unwrap();
+        save(&store, "tend.note.a", &note("again")).unwrap();
+        assert_eq!(
+            store.get("tend.kept.note.a").unwrap().as_deref(),
+            Some("{not json")
+        );
+        assert_eq!(
+            store.get("tend.kept.note.a-2").unwrap().as_deref(),
+            Some("[also broken")
+        );
+    }
+
+    #[test]
+    fn two_tabs_editing_the_same_record_keep_both_versions() {
+        let store = MemoryStore::default();
+        save(&store, "tend.note.a", &note("first")).unwrap();
+        // Both tabs read the same version.
+        let base_a = store.get("tend.note.a").unwrap();
+        let base_b = base_a.clone();
+        // Tab B saves first; tab A saves later over the version it read.
+        assert_eq!(
+            save_over(&store, "tend.note.a", &note("from B"), base_b.as_deref()),
+            Ok(None)
+        );
+        let aside = save_over(&store, "tend.note.a", &note("from A"), base_a.as_deref()).unwrap();
+        assert_eq!(aside.as_deref(), Some("tend.kept.conflict.note.a"));
+        let now = store.get("tend.note.a").unwrap().unwrap();
+        assert_eq!(decode::<Note>(&now), Loaded::Ready(note("from A")));
+        let kept = store.get("tend.kept.conflict.note.a").unwrap().unwrap();
+        assert_eq!(decode::<Note>(&kept), Loaded::Ready(note("from B")));
+        // A tab that saves over what it last saved keeps nothing extra.
+        let base = store.get("tend.note.a").unwrap();
+        assert_eq!(
+            save_over(&store, "tend.note.a", &note("later"), base.as_deref()),
+            Ok(None)
         );
     }
 

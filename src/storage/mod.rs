@@ -22,10 +22,49 @@ pub const PREFIX: &str = "tend.";
 
 pub const SETTINGS_KEY: &str = "tend.settings";
 
-/// Where an unreadable value is set aside before its key is written again, so a record
-/// that could not be read is never lost.
-pub fn kept_key(key: &str) -> String {
-    format!("{PREFIX}kept.{}", key.trim_start_matches(PREFIX))
+/// A free key to keep `value` aside for `key`: `tend.kept.[<why>.]<rest of key>`, then
+/// `…-2`, `…-3` when that is taken by something else; `None` when exactly this value is
+/// already kept there. `lookup` reads the store (or a snapshot of it).
+pub fn free_kept_key(
+    lookup: impl Fn(&str) -> Result<Option<String>, StorageError>,
+    why: Option<&str>,
+    key: &str,
+    value: &str,
+) -> Result<Option<String>, StorageError> {
+    let rest = key.trim_start_matches(PREFIX);
+    let base = match why {
+        Some(why) => format!("{PREFIX}kept.{why}.{rest}"),
+        None => format!("{PREFIX}kept.{rest}"),
+    };
+    for n in 1.. {
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        match lookup(&candidate)? {
+            None => return Ok(Some(candidate)),
+            Some(kept) if kept == value => return Ok(None),
+            Some(_) => {}
+        }
+    }
+    unreachable!("an unbounded range always yields")
+}
+
+/// Keeps `value` aside for `key` (see [`free_kept_key`]) so it is never lost: an
+/// unreadable record before its key is written again (`why` = `None`), or another
+/// tab's version of a record both tabs changed (`Some("conflict")`).
+pub fn set_aside(
+    store: &dyn KvStore,
+    why: Option<&str>,
+    key: &str,
+    value: &str,
+) -> Result<Option<String>, StorageError> {
+    let aside = free_kept_key(|k| store.get(k), why, key, value)?;
+    if let Some(aside) = &aside {
+        store.set(aside, value)?;
+    }
+    Ok(aside)
 }
 
 /// Opens browser storage, or an in-memory store with the reason browser storage could not
