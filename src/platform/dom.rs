@@ -100,3 +100,19 @@ pub fn measure<R>(name: &str, f: impl FnOnce() -> R) -> R {
     }
     result
 }
+
+/// Moves focus to the element matching `selector` once the current change has been
+/// drawn. Used when a confirmation opens or closes, so keyboard and screen-reader users
+/// are not left on a button that just disappeared.
+pub fn focus_after_render(selector: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Ok(Some(el)) = doc.query_selector(selector) {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}

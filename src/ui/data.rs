@@ -2,7 +2,7 @@
 
 use crate::domain::date;
 use crate::domain::export::MAX_BYTES;
-use crate::platform::files;
+use crate::platform::{dom, files};
 use crate::state::data::{items, use_data, Outcome};
 use leptos::prelude::*;
 
@@ -56,7 +56,10 @@ pub fn DataPanel() -> impl IntoView {
                         "This file is too big to be a Tend export. Nothing was changed.".into(),
                     )))
                 }
-                Ok(Some((text, _))) => data.preview_import(&text),
+                Ok(Some((text, _))) => {
+                    data.preview_import(&text);
+                    dom::focus_after_render("#import-title");
+                }
                 Ok(None) => {}
                 Err(_) => data.outcome.set(Some(Outcome::Problem(
                     "Tend couldn't read that file. Nothing was changed.".into(),
@@ -131,6 +134,7 @@ pub fn DataPanel() -> impl IntoView {
                 <label class="button file-button">
                     <input
                         type="file"
+                        id="import-file"
                         class="visually-hidden"
                         accept=".json,application/json"
                         node_ref=file_input
@@ -147,7 +151,7 @@ pub fn DataPanel() -> impl IntoView {
                         let total = pending.file.records.len();
                         view! {
                             <div class="inset" role="group" aria-labelledby="import-title">
-                                <h3 id="import-title">"Import this file?"</h3>
+                                <h3 id="import-title" tabindex="-1">"Import this file?"</h3>
                                 <p>{format!("It holds {}:", items(total))}</p>
                                 <ul>
                                     {pending
@@ -158,7 +162,7 @@ pub fn DataPanel() -> impl IntoView {
                                 </ul>
                                 {move || if confirm_replace.get() {
                                     view! {
-                                        <p class="warning">
+                                        <p class="warning" id="replace-warning" tabindex="-1">
                                             {format!(
                                                 "This deletes the {} on this device now and puts the file's in their place. It can't be undone.",
                                                 items(data.summary.with(|s| s.records)),
@@ -168,8 +172,12 @@ pub fn DataPanel() -> impl IntoView {
                                             <button type="button" class="button button--danger" on:click=move |_| {
                                                 confirm_replace.set(false);
                                                 data.import_replace();
+                                                dom::focus_after_render("#import-file");
                                             }>"Yes, replace everything"</button>
-                                            <button type="button" class="button" on:click=move |_| confirm_replace.set(false)>
+                                            <button type="button" class="button" on:click=move |_| {
+                                                confirm_replace.set(false);
+                                                dom::focus_after_render("#import-replace");
+                                            }>
                                                 "Go back"
                                             </button>
                                         </div>
@@ -178,13 +186,22 @@ pub fn DataPanel() -> impl IntoView {
                                 } else {
                                     view! {
                                         <div class="actions">
-                                            <button type="button" class="button button--primary" on:click=move |_| data.import_merge()>
+                                            <button type="button" class="button button--primary" on:click=move |_| {
+                                                data.import_merge();
+                                                dom::focus_after_render("#import-file");
+                                            }>
                                                 "Add to what's here"
                                             </button>
-                                            <button type="button" class="button" on:click=move |_| confirm_replace.set(true)>
+                                            <button type="button" id="import-replace" class="button" on:click=move |_| {
+                                                confirm_replace.set(true);
+                                                dom::focus_after_render("#replace-warning");
+                                            }>
                                                 "Replace everything…"
                                             </button>
-                                            <button type="button" class="button" on:click=move |_| data.cancel_import()>
+                                            <button type="button" class="button" on:click=move |_| {
+                                                data.cancel_import();
+                                                dom::focus_after_render("#import-file");
+                                            }>
                                                 "Cancel"
                                             </button>
                                         </div>
@@ -214,7 +231,7 @@ pub fn DataPanel() -> impl IntoView {
             {move || if confirm_delete.get() {
                 view! {
                     <div class="inset" role="group" aria-labelledby="delete-title">
-                        <h3 id="delete-title">"Delete everything?"</h3>
+                        <h3 id="delete-title" tabindex="-1">"Delete everything?"</h3>
                         <p>
                             {format!(
                                 "This deletes {} from this device: your age band, colours and other settings, everything you have saved, and Tend's offline copy. It can't be undone. You could export first.",
@@ -225,8 +242,12 @@ pub fn DataPanel() -> impl IntoView {
                             <button type="button" class="button button--danger" on:click=move |_| {
                                 confirm_delete.set(false);
                                 data.delete_everything();
+                                dom::focus_after_render("#delete-open");
                             }>"Yes, delete everything"</button>
-                            <button type="button" class="button" on:click=move |_| confirm_delete.set(false)>
+                            <button type="button" class="button" on:click=move |_| {
+                                confirm_delete.set(false);
+                                dom::focus_after_render("#delete-open");
+                            }>
                                 "Keep my data"
                             </button>
                         </div>
@@ -235,7 +256,10 @@ pub fn DataPanel() -> impl IntoView {
                 .into_any()
             } else {
                 view! {
-                    <button type="button" class="button button--danger-quiet" on:click=move |_| confirm_delete.set(true)>
+                    <button type="button" id="delete-open" class="button button--danger-quiet" on:click=move |_| {
+                        confirm_delete.set(true);
+                        dom::focus_after_render("#delete-title");
+                    }>
                         "Delete everything…"
                     </button>
                 }

@@ -215,3 +215,22 @@ test('two tabs: a change in one shows in the other, both changes are kept, and d
     await h1(b, 'Hi, welcome to Tend');
     assertClean(a);
   }));
+
+test('delete everything works from the keyboard, focus follows, and "Keep my data" changes nothing', () =>
+  withPage({ viewport: 'phone', storage: { 'tend.settings': SETTINGS } }, async (page) => {
+    await page.goto(`${BASE_URL}/settings`);
+    await h1(page, 'Settings');
+    const before = await tendRecords(page);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    await page.getByRole('button', { name: 'Delete everything…' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'delete-title');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Yes, delete everything');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Keep my data');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'delete-open');
+    assert.deepEqual(await tendRecords(page), before);
+    assertClean(page);
+  }));
