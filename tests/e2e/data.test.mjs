@@ -1,10 +1,9 @@
 // Never lose a word: export, import, delete everything, full storage, unreadable and
 // newer data, and two tabs — each provoked for real in Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE_URL, launchBrowser, assertClean, checkA11y, screenshot, heading as h1 } from './harness.mjs';
-import * as harness from './harness.mjs';
+import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1 } from './harness.mjs';
 
 const SETTINGS = JSON.stringify({ v: 1, data: { band: '15-17', theme: 'light', accent: 'drive' } });
 const tendRecords = (page) =>
@@ -17,15 +16,7 @@ const tendRecords = (page) =>
     ),
   );
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const withPage = (options, run) => harness.withPage(browser, options, run);
+const { withPage } = sharedBrowser();
 
 test('export, delete everything, import: the same data comes back, unreadable records included', () =>
   withPage(

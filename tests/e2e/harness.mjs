@@ -29,6 +29,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -277,4 +278,21 @@ export function heading(page, name) {
 /** A `tend.settings` storage seed holding `data` in a version 1 envelope. */
 export function settingsSeed(data) {
   return { 'tend.settings': JSON.stringify({ v: 1, data }) };
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after them.
+ * Call at the top level of a `*.test.mjs` file.
+ * @returns {{ browser: () => import('playwright-core').Browser,
+ *             withPage: (options: Parameters<typeof newPage>[1], run: (page: import('playwright-core').Page) => Promise<void>) => Promise<void> }}
+ */
+export function sharedBrowser() {
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return { browser: () => browser, withPage: (options, run) => withPage(browser, options, run) };
 }

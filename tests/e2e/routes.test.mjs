@@ -1,9 +1,9 @@
 // Every route, at phone and desktop width, in light and dark: it renders a heading,
 // passes axe (WCAG 2.2 A/AA), makes no request off the origin, logs no error, and is
 // saved as a screenshot under target/e2e-screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launchBrowser, newPage, assertClean, checkA11y, screenshot, settingsSeed as settings } from './harness.mjs';
+import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, settingsSeed as settings } from './harness.mjs';
 const RETURNING = settings({ band: '15-17', region: 'gb' });
 
 const ROUTES = [
@@ -15,19 +15,13 @@ const ROUTES = [
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
+const { browser: sharedInstance } = sharedBrowser();
 
 for (const route of ROUTES) {
   for (const viewport of ['phone', 'desktop']) {
     for (const colorScheme of ['light', 'dark']) {
       test(`${route.name} at ${viewport} width in ${colorScheme} is accessible and clean`, async () => {
-        const page = await newPage(browser, { viewport, colorScheme, storage: route.storage });
+        const page = await newPage(sharedInstance(), { viewport, colorScheme, storage: route.storage });
         try {
           await page.goto(`${BASE_URL}${route.path}`);
           await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
@@ -47,7 +41,7 @@ for (const route of ROUTES) {
 
 for (const band of ['12-14', '18+']) {
   test(`home for the ${band} band is accessible and has its own line of the day`, async () => {
-    const page = await newPage(browser, { viewport: 'phone', storage: settings({ band }) });
+    const page = await newPage(sharedInstance(), { viewport: 'phone', storage: settings({ band }) });
     try {
       await page.goto(`${BASE_URL}/`);
       await page.getByRole('heading', { level: 1, name: 'Good to see you' }).waitFor();
@@ -63,7 +57,7 @@ for (const band of ['12-14', '18+']) {
 }
 
 test('every route fits a 320 px screen and 200% zoom without sideways scrolling', async () => {
-  const page = await newPage(browser, { viewport: 'phone', storage: RETURNING });
+  const page = await newPage(sharedInstance(), { viewport: 'phone', storage: RETURNING });
   try {
     for (const size of [{ width: 320, height: 640 }, { width: 640, height: 400 }]) {
       await page.setViewportSize(size);

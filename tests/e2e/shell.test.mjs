@@ -1,21 +1,12 @@
 // Journeys through the app shell: first visit, help from everywhere, settings that
 // persist, offline help, blocked storage, not found, and the way back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launchBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed as settings } from './harness.mjs';
-import * as harness from './harness.mjs';
+import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed as settings } from './harness.mjs';
 
 const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('tend.settings') ?? 'null'));
 
-let browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const withPage = (options, run) => harness.withPage(browser, options, run);
+const { withPage } = sharedBrowser();
 
 test('a first visit welcomes, asks only the age band, and remembers it', () =>
   withPage({ viewport: 'phone' }, async (page) => {
