@@ -4,7 +4,21 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+/// Registers once the page has finished loading, so installing the offline copy (which
+/// fetches every file again) never competes with the first visit.
 pub fn register_service_worker() {
+    let loaded = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        register_now();
+    } else {
+        // `load` fires once; the listener lives as long as the page.
+        let _ = leptos::prelude::window_event_listener_untyped("load", |_| register_now());
+    }
+}
+
+fn register_now() {
     let Some(window) = web_sys::window() else {
         return;
     };
