@@ -129,3 +129,51 @@ fn flush_on_hide_runs_on_pagehide_and_stops_after_cleanup() {
     window.dispatch_event(&pagehide()).unwrap();
     assert_eq!(calls.get(), 1);
 }
+
+#[wasm_bindgen_test]
+fn tones_rise_and_fall_without_errors() {
+    use tend::platform::cues::{Cue, Tones};
+    let tones = Tones::new().expect("Chromium has Web Audio");
+    tones.play(Cue::In, 4.0, 0.5).unwrap();
+    tones.play(Cue::Out, 0.1, 2.0).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn vibration_is_simply_absent_where_the_browser_has_none() {
+    use tend::platform::cues::{can_vibrate, vibrate, Cue};
+    let nav = web_sys::window().unwrap().navigator();
+    let proto = js_sys::Object::get_prototype_of(&nav);
+    let key = wasm_bindgen::JsValue::from_str("vibrate");
+    let original = js_sys::Reflect::get(&proto, &key).unwrap();
+    // Headless Chromium has the API; whatever it answers, asking must not fail.
+    assert!(can_vibrate());
+    let _ = vibrate(Cue::In);
+    // Without it (desktops, iPhones), Tend is told so and nothing throws.
+    js_sys::Reflect::delete_property(&proto, &key).unwrap();
+    assert!(!can_vibrate());
+    assert!(!vibrate(Cue::Out));
+    js_sys::Reflect::set(&proto, &key, &original).unwrap();
+    assert!(can_vibrate());
+}
+
+#[wasm_bindgen_test]
+async fn a_wake_lock_is_released_when_asked_and_its_absence_is_an_error_not_a_panic() {
+    use tend::platform::cues::WakeLock;
+    // Where the browser grants one (headless may refuse: no visible screen), releasing
+    // it lets the screen sleep again.
+    if let Ok(lock) = WakeLock::request().await {
+        assert!(!lock.is_released());
+        lock.release().await;
+        assert!(lock.is_released());
+    }
+    // Without the API (older browsers), asking is an error, never a panic.
+    let nav = web_sys::window().unwrap().navigator();
+    let proto = js_sys::Object::get_prototype_of(&nav);
+    let key = wasm_bindgen::JsValue::from_str("wakeLock");
+    let original = js_sys::Reflect::get_own_property_descriptor(&proto, &key).unwrap();
+    js_sys::Reflect::delete_property(&proto, &key).unwrap();
+    assert!(WakeLock::request().await.is_err());
+    if !original.is_undefined() {
+        js_sys::Reflect::define_property(&proto, &key, &original.unchecked_into()).unwrap();
+    }
+}
