@@ -177,3 +177,55 @@ async fn a_wake_lock_is_released_when_asked_and_its_absence_is_an_error_not_a_pa
         js_sys::Reflect::define_property(&proto, &key, &original.unchecked_into()).unwrap();
     }
 }
+
+#[wasm_bindgen_test]
+fn the_breathing_shape_follows_the_timeline_and_stays_still_with_reduced_motion() {
+    use tend::domain::breathing::{Pace, Rhythm};
+    use tend::domain::keyframes::{plan, Look};
+    let pace = Pace {
+        inhale_ms: 4000,
+        hold_in_ms: 0,
+        exhale_ms: 6000,
+        hold_out_ms: 0,
+    };
+    let rhythm = Rhythm {
+        start: pace,
+        target: pace,
+        ease_ms: 0,
+    };
+    let window = web_sys::window().unwrap();
+    let sample = |look: Look, at_ms: f64| {
+        let el = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&el).unwrap();
+        let animation =
+            tend::platform::animate::breathe(&el, &plan(rhythm, 0, 30_000, look)).unwrap();
+        animation.pause().unwrap();
+        animation.set_current_time(Some(at_ms));
+        let style = window.get_computed_style(&el).unwrap().unwrap();
+        let seen = (
+            style.get_property_value("transform").unwrap(),
+            style.get_property_value("opacity").unwrap(),
+        );
+        animation.cancel();
+        el.remove();
+        seen
+    };
+    // Moving: small at the start of a breath, full at the end of the in-breath.
+    assert_eq!(
+        sample(Look::Moving, 0.0).0,
+        "matrix(0.62, 0, 0, 0.62, 0, 0)"
+    );
+    assert_eq!(
+        sample(Look::Moving, 4000.0),
+        ("matrix(1, 0, 0, 1, 0, 0)".to_owned(), "1".to_owned())
+    );
+    assert_eq!(
+        sample(Look::Moving, 10_000.0).0,
+        "matrix(0.62, 0, 0, 0.62, 0, 0)"
+    );
+    // Still: the same size throughout; brightness carries the rhythm.
+    let (start, full) = (sample(Look::Still, 0.0), sample(Look::Still, 4000.0));
+    assert_eq!(start.0, "matrix(0.85, 0, 0, 0.85, 0, 0)");
+    assert_eq!(full.0, start.0);
+    assert_eq!((start.1.as_str(), full.1.as_str()), ("0.55", "1"));
+}

@@ -6,6 +6,7 @@ pub mod daily;
 pub mod date;
 pub mod export;
 pub mod help;
+pub mod keyframes;
 pub mod readability;
 pub mod settings;
 

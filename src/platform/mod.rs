@@ -1,5 +1,6 @@
 //! Thin wrappers over browser APIs, each safe to call where the API is missing.
 
+pub mod animate;
 pub mod cues;
 pub mod dom;
 pub mod files;
