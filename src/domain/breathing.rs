@@ -98,6 +98,16 @@ pub struct Pace {
 }
 
 impl Pace {
+    /// A pace from its four parts, in milliseconds.
+    pub const fn new(inhale_ms: u32, hold_in_ms: u32, exhale_ms: u32, hold_out_ms: u32) -> Pace {
+        Pace {
+            inhale_ms,
+            hold_in_ms,
+            exhale_ms,
+            hold_out_ms,
+        }
+    }
+
     /// A pace with no holds.
     pub const fn even(inhale_ms: u32, exhale_ms: u32) -> Pace {
         Pace {
@@ -816,7 +826,7 @@ mod tests {
         );
         assert_eq!(session_end_ms(BOX, SessionLength::OneMinute), Some(60_000));
         // Time up in the hold after an out-breath: one more breath, ending on its out.
-        let rest_after = Rhythm::steady(pace(3000, 0, 3000, 4000));
+        let rest_after = Rhythm::steady(Pace::new(3000, 0, 3000, 4000));
         assert_eq!(
             session_end_ms(rest_after, SessionLength::OneMinute),
             Some(66_000)
@@ -861,41 +871,32 @@ mod tests {
         assert_eq!(SessionLength::from_minutes(4), None);
     }
 
-    fn pace(inhale: u32, hold_in: u32, exhale: u32, hold_out: u32) -> Pace {
-        Pace {
-            inhale_ms: inhale,
-            hold_in_ms: hold_in,
-            exhale_ms: exhale,
-            hold_out_ms: hold_out,
-        }
-    }
-
     #[test]
     fn custom_patterns_are_validated_with_kind_messages() {
-        let fine = CustomPattern::new("  Before a test  ", pace(4000, 0, 6000, 0)).unwrap();
+        let fine = CustomPattern::new("  Before a test  ", Pace::new(4000, 0, 6000, 0)).unwrap();
         assert_eq!(fine.name(), "Before a test");
-        assert_eq!(fine.pace(), pace(4000, 0, 6000, 0));
-        assert!(CustomPattern::new("x", pace(10_000, 10_000, 10_000, 10_000)).is_ok());
-        assert!(CustomPattern::new("Only out", pace(0, 0, 3000, 0)).is_ok());
-        assert!(CustomPattern::new("Only in", pace(3000, 0, 0, 0)).is_ok());
+        assert_eq!(fine.pace(), Pace::new(4000, 0, 6000, 0));
+        assert!(CustomPattern::new("x", Pace::new(10_000, 10_000, 10_000, 10_000)).is_ok());
+        assert!(CustomPattern::new("Only out", Pace::new(0, 0, 3000, 0)).is_ok());
+        assert!(CustomPattern::new("Only in", Pace::new(3000, 0, 0, 0)).is_ok());
         let forty = "é".repeat(MAX_NAME_CHARS);
-        assert!(CustomPattern::new(&forty, pace(4000, 0, 4000, 0)).is_ok());
+        assert!(CustomPattern::new(&forty, Pace::new(4000, 0, 4000, 0)).is_ok());
 
         use CustomPatternError::*;
         assert_eq!(
-            CustomPattern::new(" \t ", pace(4000, 0, 4000, 0)),
+            CustomPattern::new(" \t ", Pace::new(4000, 0, 4000, 0)),
             Err(NameMissing)
         );
         assert_eq!(
-            CustomPattern::new(&format!("{forty}!"), pace(4000, 0, 4000, 0)),
+            CustomPattern::new(&format!("{forty}!"), Pace::new(4000, 0, 4000, 0)),
             Err(NameTooLong { chars: 41 })
         );
         assert_eq!(
-            CustomPattern::new("Slow", pace(0, 2000, 0, 2000)),
+            CustomPattern::new("Slow", Pace::new(0, 2000, 0, 2000)),
             Err(NoBreath)
         );
         assert_eq!(
-            CustomPattern::problems("", pace(10_001, 0, 12_000, 60_000)),
+            CustomPattern::problems("", Pace::new(10_001, 0, 12_000, 60_000)),
             vec![
                 NameMissing,
                 PhaseTooLong {
@@ -938,8 +939,8 @@ mod tests {
 
     #[test]
     fn custom_patterns_with_a_hold_are_for_15_plus() {
-        let even = CustomPattern::new("Even", pace(4000, 0, 4000, 0)).unwrap();
-        let held = CustomPattern::new("Held", pace(4000, 1000, 4000, 0)).unwrap();
+        let even = CustomPattern::new("Even", Pace::new(4000, 0, 4000, 0)).unwrap();
+        let held = CustomPattern::new("Held", Pace::new(4000, 1000, 4000, 0)).unwrap();
         assert!(Band::ALL.into_iter().all(|band| even.is_for(band)));
         assert!(!held.is_for(Band::Early));
         assert!(held.is_for(Band::Mid) && held.is_for(Band::Adult));
@@ -947,7 +948,7 @@ mod tests {
 
     #[test]
     fn a_custom_pattern_round_trips_through_json() {
-        let pattern = CustomPattern::new("Wave", pace(4500, 500, 6250, 0)).unwrap();
+        let pattern = CustomPattern::new("Wave", Pace::new(4500, 500, 6250, 0)).unwrap();
         let json = serde_json::to_string(&pattern).unwrap();
         assert_eq!(
             json,
@@ -968,7 +969,7 @@ mod tests {
 
     #[test]
     fn a_custom_pattern_is_paced_like_a_built_in_one() {
-        let pattern = CustomPattern::new("Wave", pace(3000, 0, 5000, 0)).unwrap();
+        let pattern = CustomPattern::new("Wave", Pace::new(3000, 0, 5000, 0)).unwrap();
         let phase = phase_at(&pattern, 9_000);
         assert_eq!(phase.kind, PhaseKind::In);
         assert_eq!((phase.index, phase.started_ms), (1, 8_000));

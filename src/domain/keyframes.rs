@@ -102,26 +102,14 @@ mod tests {
     use super::*;
     use crate::domain::breathing::{phase_at, Pace};
 
-    fn pace(inhale: u32, hold_in: u32, exhale: u32, hold_out: u32) -> Pace {
-        Pace {
-            inhale_ms: inhale,
-            hold_in_ms: hold_in,
-            exhale_ms: exhale,
-            hold_out_ms: hold_out,
-        }
-    }
-
-    fn even(p: Pace) -> Rhythm {
-        Rhythm {
-            start: p,
-            target: p,
-            ease_ms: 0,
-        }
-    }
-
     #[test]
     fn keyframes_run_from_zero_to_one_and_never_go_back() {
-        let p = plan(even(pace(4000, 0, 5000, 0)), 0, 60_000, Look::Moving);
+        let p = plan(
+            Rhythm::steady(Pace::new(4000, 0, 5000, 0)),
+            0,
+            60_000,
+            Look::Moving,
+        );
         assert_eq!(p.keyframes.first().unwrap().offset, 0.0);
         assert_eq!(p.keyframes.last().unwrap().offset, 1.0);
         assert!(p.keyframes.windows(2).all(|w| w[0].offset < w[1].offset));
@@ -132,8 +120,8 @@ mod tests {
     #[test]
     fn every_phase_boundary_of_the_timeline_is_a_keyframe() {
         let rhythm = Rhythm {
-            start: pace(4000, 0, 5000, 0),
-            target: pace(4500, 0, 6000, 0),
+            start: Pace::new(4000, 0, 5000, 0),
+            target: Pace::new(4500, 0, 6000, 0),
             ease_ms: 90_000,
         };
         let p = plan(rhythm, 0, 120_000, Look::Moving);
@@ -154,7 +142,12 @@ mod tests {
 
     #[test]
     fn holds_keep_the_shape_still_and_in_breaths_fill_it() {
-        let p = plan(even(pace(4000, 4000, 4000, 4000)), 0, 1, Look::Moving);
+        let p = plan(
+            Rhythm::steady(Pace::new(4000, 4000, 4000, 4000)),
+            0,
+            1,
+            Look::Moving,
+        );
         let shapes: Vec<(f32, f32)> = p.keyframes.iter().map(|k| (k.scale, k.opacity)).collect();
         assert_eq!(shapes, vec![EMPTY, FULL, FULL, EMPTY, EMPTY]);
         let easings: Vec<&str> = p.keyframes.iter().map(|k| k.easing).collect();
@@ -166,7 +159,12 @@ mod tests {
 
     #[test]
     fn with_reduced_motion_the_shape_never_changes_size() {
-        let p = plan(even(pace(4000, 0, 6000, 0)), 0, 30_000, Look::Still);
+        let p = plan(
+            Rhythm::steady(Pace::new(4000, 0, 6000, 0)),
+            0,
+            30_000,
+            Look::Still,
+        );
         assert!(p.keyframes.iter().all(|k| k.scale == STILL_SCALE));
         assert!(p.keyframes.iter().any(|k| k.opacity == FULL.1));
         assert!(p.keyframes.iter().any(|k| k.opacity == EMPTY.1));
@@ -174,7 +172,12 @@ mod tests {
 
     #[test]
     fn a_plan_can_start_mid_session_at_the_breath_underway() {
-        let p = plan(even(pace(4000, 0, 6000, 0)), 25_000, 40_000, Look::Moving);
+        let p = plan(
+            Rhythm::steady(Pace::new(4000, 0, 6000, 0)),
+            25_000,
+            40_000,
+            Look::Moving,
+        );
         assert_eq!(p.start_ms, 20_000);
         assert_eq!(p.duration_ms, 20_000);
     }
