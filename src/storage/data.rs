@@ -1,6 +1,6 @@
 //! Whole-store operations: what is kept, export snapshots, import and delete everything.
 
-use super::{free_kept_key, KvStore, StorageError, PREFIX};
+use super::{free_kept_key, set_verified, KvStore, StorageError, PREFIX};
 use crate::domain::export::{plan_merge, MergePlan};
 use std::collections::BTreeMap;
 
@@ -90,11 +90,7 @@ fn write_all_or_nothing(
     before: &BTreeMap<String, String>,
 ) -> Result<(), StorageError> {
     for (i, (key, value)) in writes.iter().enumerate() {
-        let verified = store.set(key, value).and_then(|()| match store.get(key)? {
-            Some(back) if &back == *value => Ok(()),
-            _ => Err(StorageError::NotVerified),
-        });
-        if let Err(e) = verified {
+        if let Err(e) = set_verified(store, key, value) {
             for (done, _) in &writes[..=i] {
                 let _ = match before.get(done) {
                     Some(old) => store.set(done, old),

@@ -2,7 +2,7 @@
 //! Loading runs migrations from older versions; data from a newer Tend is kept read-only;
 //! anything unreadable is kept as raw text and never overwritten.
 
-use super::{set_aside, KvStore, StorageError};
+use super::{set_aside, set_verified, KvStore, StorageError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -118,12 +118,7 @@ pub fn save<T: Record>(store: &dyn KvStore, key: &str, value: &T) -> Result<(), 
             Loaded::Missing | Loaded::Ready(_) => {}
         }
     }
-    let encoded = encode(value);
-    store.set(key, &encoded)?;
-    match store.get(key)? {
-        Some(back) if back == encoded => Ok(()),
-        _ => Err(StorageError::NotVerified),
-    }
+    set_verified(store, key, &encode(value))
 }
 
 /// Saves `value` over the version this tab last read (`base`, as stored text; `None`

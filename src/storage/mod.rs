@@ -22,6 +22,16 @@ pub const PREFIX: &str = "tend.";
 
 pub const SETTINGS_KEY: &str = "tend.settings";
 
+/// Writes `value` under `key` and reads it back; only an identical read-back counts as
+/// saved. Every write that Tend reports as saved goes through here.
+pub fn set_verified(store: &dyn KvStore, key: &str, value: &str) -> Result<(), StorageError> {
+    store.set(key, value)?;
+    match store.get(key)? {
+        Some(back) if back == value => Ok(()),
+        _ => Err(StorageError::NotVerified),
+    }
+}
+
 /// A free key to keep `value` aside for `key`: `tend.kept.[<why>.]<rest of key>`, then
 /// `…-2`, `…-3` when that is taken by something else; `None` when exactly this value is
 /// already kept there. `lookup` reads the store (or a snapshot of it).
