@@ -62,9 +62,13 @@ pub fn focus_main_heading() {
     };
     if let Ok(Some(h1)) = doc.query_selector("main h1") {
         let _ = h1.set_attribute("tabindex", "-1");
-        if let Ok(h1) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h1) {
-            let _ = h1.focus();
-        }
+        focus(h1);
+    }
+}
+
+fn focus(el: web_sys::Element) {
+    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+        let _ = el.focus();
     }
 }
 
@@ -110,9 +114,7 @@ pub fn focus_after_render(selector: &'static str) {
             return;
         };
         if let Ok(Some(el)) = doc.query_selector(selector) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.focus();
-            }
+            focus(el);
         }
     });
 }
