@@ -2,6 +2,7 @@
 //! keeping the screen awake. Each is optional: where a browser lacks one, it reports
 //! that and nothing fails.
 
+use super::has;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -75,10 +76,6 @@ impl Drop for Tones {
 
 fn navigator() -> Option<web_sys::Navigator> {
     web_sys::window().map(|w| w.navigator())
-}
-
-fn has(target: &JsValue, name: &str) -> bool {
-    js_sys::Reflect::get(target, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
 }
 
 /// Whether this device can vibrate through the browser.

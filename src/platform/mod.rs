@@ -8,3 +8,10 @@ pub mod history;
 pub mod lifecycle;
 pub mod offline;
 pub mod storage_manager;
+
+use wasm_bindgen::JsValue;
+
+/// Whether `target` has `name` (an API this browser may lack), without throwing.
+pub(crate) fn has(target: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
+}

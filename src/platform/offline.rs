@@ -24,7 +24,7 @@ fn register_now() {
     };
     let nav = window.navigator();
     // Not every browser has service workers (and none do on insecure origins).
-    if !js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+    if !super::has(&nav, "serviceWorker") {
         return;
     }
     let promise = nav.service_worker().register("/sw.js");
@@ -55,7 +55,7 @@ pub async fn remove_offline_copy() {
         }
     }
     let nav = window.navigator();
-    if js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+    if super::has(&nav, "serviceWorker") {
         if let Ok(regs) = JsFuture::from(nav.service_worker().get_registrations()).await {
             for reg in js_sys::Array::from(&regs).iter() {
                 let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();

@@ -1,14 +1,11 @@
 //! `navigator.storage`: asking the browser to keep Tend's data, and how much is used.
 //! Every call is optional: browsers without the API simply report nothing.
 
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 fn manager() -> Option<web_sys::StorageManager> {
     let nav = web_sys::window()?.navigator();
-    js_sys::Reflect::has(&nav, &JsValue::from_str("storage"))
-        .ok()?
-        .then(|| nav.storage())
+    super::has(&nav, "storage").then(|| nav.storage())
 }
 
 /// Asks the browser not to clear Tend's storage under pressure. Returns whether it is
