@@ -1,24 +1,28 @@
 #!/usr/bin/env node
-// Tend's budgets, measured: transfer sizes of the release build and Lighthouse
-// mobile scores. Reports PASS/OVER; it is not part of the test suite.
+// Tend's budgets, measured: transfer sizes of the release build, Lighthouse
+// mobile scores, reading a heavy year of data, and the breathing animation's frames
+// under load. Reports PASS/OVER; it is not part of the test suite.
 //
-// Usage: node scripts/bench.mjs [--dist dist] [--out target/bench] [--only sizes,lighthouse] [--strict]
+// Usage: node scripts/bench.mjs [--dist dist] [--out target/bench] [--only sizes,lighthouse,heavyYear,frames] [--strict]
 //   (scripts/bench builds first, then runs this.)
 //   --strict  exit 1 when a budget is over
+//   frames: FRAMES_SECONDS=60 sets how long the trace runs; FRAMES_URL=<url> measures
+//     that page as it is instead of starting /breathe (to check the frame counting
+//     on a page with a known animation). The trace is kept as <out>/frames-trace.json.
 //
 // Each section is an async function `(ctx) => ({ checks })` listed in SECTIONS. A
 // section prints its own table and returns budget checks made with check(); the
-// summary prints them all. Add a section (e.g. frame counting from a Chrome trace)
-// by writing one more function and listing it. ctx.serve() starts the static
-// server once and shares it between sections.
+// summary prints them all. Add a section by writing one more function and listing
+// it. ctx.serve() starts the static server once and shares it between sections.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { CHROMIUM_ARGS, settingsSeed } from '../tests/e2e/harness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROME_PATH = '/usr/bin/chromium';
@@ -30,6 +34,7 @@ export const BUDGETS = {
   performance: 98,
   accessibility: 100,
   bestPractices: 100,
+  framesDropped: 0, // partly presented or dropped frames while breathing under load
 };
 
 // ---------------------------------------------------------------- helpers
@@ -311,7 +316,179 @@ async function heavyYear(ctx) {
   }
 }
 
-export const SECTIONS = { sizes, lighthouse, heavyYear };
+// ---------------------------------------------------------------- breathing frames
+
+const FRAME_CATEGORIES = ['disabled-by-default-devtools.timeline.frame', 'devtools.timeline', 'benchmark', 'cc', 'viz'];
+const CPU_THROTTLING = 4;
+
+/** Higher is worse: a frame sequence counts as its worst reporter. Unknown states rank lowest. */
+const FRAME_STATE_RANK = {
+  STATE_NO_UPDATE_DESIRED: 1,
+  STATE_PRESENTED_ALL: 2,
+  STATE_PRESENTED_PARTIAL: 3,
+  STATE_DROPPED: 4,
+};
+
+/**
+ * Brings the page to a running animation and returns the URL it measures: the app's
+ * /breathe screen with an open-ended session started, or, when FRAMES_URL is set, that
+ * page as it is (a fixture with a known animation, to check the counting itself).
+ */
+async function startBreathing(page, ctx) {
+  const fixture = process.env.FRAMES_URL;
+  if (fixture) {
+    await page.goto(fixture);
+    // A CSS or Web Animation shows in getAnimations(); a requestAnimationFrame loop does
+    // not, so that just gets a moment to settle.
+    await page.waitForFunction(() => document.getAnimations().some((a) => a.playState === 'running'), null, { timeout: 3_000 }).catch(() => {});
+    await sleep(1_000);
+    return fixture;
+  }
+  const base = await ctx.serve();
+  const url = `${base}/breathe`;
+  // Settings with an age band skip the welcome screen. Written before the app's first
+  // script runs, and only when absent so the app's own writes stand.
+  await page.context().addInitScript(({ origin, entries }) => {
+    if (location.origin !== origin) return;
+    for (const [k, v] of entries) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+  }, { origin: new URL(base).origin, entries: Object.entries(settingsSeed({ band: '15-17' })) });
+  await page.goto(url);
+  await page.getByRole('radio', { name: 'Open-ended' }).click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="breath-shape"]')?.getAnimations().some((a) => a.playState === 'running'),
+  );
+  return url;
+}
+
+/**
+ * The renderer that drew the page. Its main-thread timeline events name the page's main
+ * frame (the busy loop's TimerFire always does), which also rules out the browser's own
+ * compositor and any other renderer. Failing that, the pid with the most frame sequences:
+ * the page is the only thing on screen that animates.
+ */
+function rendererPid(events, mainFrameId, reportersByPid) {
+  for (const e of events) if (mainFrameId && e.args?.data?.frame === mainFrameId && reportersByPid.has(e.pid)) return e.pid;
+  let best;
+  for (const [pid, frames] of reportersByPid) if (!best || frames.size > reportersByPid.get(best).size) best = pid;
+  return best;
+}
+
+/** Frame counts from a Chrome trace: each frame sequence of the page's renderer, by its worst PipelineReporter state. */
+export function countFrames(trace, mainFrameId) {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  /** @type {Map<number, Map<string, {state: string, compositorAnimation: boolean, mainAnimation: boolean, hurtsSmoothness: boolean}>>} */
+  const reportersByPid = new Map();
+  let animationFlags = false;
+  let smoothnessFlags = false;
+  for (const e of events) {
+    if (e.name !== 'PipelineReporter' || e.ph !== 'b') continue;
+    const r = e.args?.chrome_frame_reporter ?? e.args?.frame_reporter;
+    if (!r || r.frame_sequence === undefined) continue;
+    if (!reportersByPid.has(e.pid)) reportersByPid.set(e.pid, new Map());
+    const frames = reportersByPid.get(e.pid);
+    const key = `${r.frame_source ?? ''}:${r.frame_sequence}`;
+    const frame = frames.get(key) ?? { state: undefined, compositorAnimation: false, mainAnimation: false, hurtsSmoothness: false };
+    if (frame.state === undefined || (FRAME_STATE_RANK[r.state] ?? 0) > (FRAME_STATE_RANK[frame.state] ?? 0)) frame.state = r.state;
+    frame.compositorAnimation ||= r.has_compositor_animation === true;
+    frame.mainAnimation ||= r.has_main_animation === true;
+    animationFlags ||= 'has_compositor_animation' in r || 'has_main_animation' in r;
+    // Chrome flags the partial and dropped frames its own smoothness metric counts. Shown
+    // to read the figures by; the budget counts every partial and dropped frame.
+    frame.hurtsSmoothness ||= FRAME_STATE_RANK[r.state] >= 3 && r.affects_smoothness === true;
+    smoothnessFlags ||= 'affects_smoothness' in r;
+    frames.set(key, frame);
+  }
+  const pid = rendererPid(events, mainFrameId, reportersByPid);
+  const frames = [...(reportersByPid.get(pid)?.values() ?? [])];
+  const count = (f) => frames.filter(f).length;
+  return {
+    pid,
+    seen: frames.length,
+    presented: count((f) => f.state === 'STATE_PRESENTED_ALL'),
+    partial: count((f) => f.state === 'STATE_PRESENTED_PARTIAL'),
+    dropped: count((f) => f.state === 'STATE_DROPPED'),
+    noUpdate: count((f) => !(FRAME_STATE_RANK[f.state] > 1)),
+    compositorAnimation: animationFlags ? count((f) => f.compositorAnimation) : undefined,
+    mainAnimation: animationFlags ? count((f) => f.mainAnimation) : undefined,
+    hurtsSmoothness: smoothnessFlags ? count((f) => f.hurtsSmoothness) : undefined,
+  };
+}
+
+/** Frames of the breathing animation on a phone under 4× CPU throttling with a 40 ms main-thread task every 500 ms. */
+async function frames(ctx) {
+  const seconds = Number(process.env.FRAMES_SECONDS ?? 60);
+  if (!(seconds > 0)) throw new Error(`FRAMES_SECONDS must be a positive number, not ${JSON.stringify(process.env.FRAMES_SECONDS)}`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    // The e2e suite's phone: 390×844 at 2×, so raster costs what it costs on a phone.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      reducedMotion: 'no-preference',
+    });
+    const page = await context.newPage();
+    const url = await startBreathing(page, ctx);
+
+    const cdp = await context.newCDPSession(page);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
+    // Stands in for the app's own work landing mid-animation: the main thread is blocked,
+    // so only an animation the compositor runs by itself keeps every frame.
+    await page.evaluate(() => {
+      setInterval(() => {
+        const end = performance.now() + 40;
+        while (performance.now() < end);
+      }, 500);
+    });
+
+    await browser.startTracing(page, { categories: FRAME_CATEGORIES });
+    await sleep(seconds * 1000);
+    const buf = await browser.stopTracing();
+    const out = path.join(ctx.out, 'frames-trace.json');
+    writeFileSync(out, buf);
+
+    const stop = page.getByRole('button', { name: 'Stop' });
+    if ((await stop.count()) > 0) await stop.first().click();
+    await context.close();
+
+    const f = countFrames(JSON.parse(buf.toString('utf8')), frameTree.frame.id);
+    const pct = (n) => (f.seen > 0 ? `${((100 * n) / f.seen).toFixed(1)}%` : '-');
+    const orNa = (n) => (n === undefined ? 'n/a' : String(n));
+    console.log(`\n## Breathing frames ${url}, ${seconds} s at ${CPU_THROTTLING}× CPU, 40 ms task every 500 ms\n`);
+    table(
+      [
+        ['frames', 'count', 'share'],
+        ['seen', f.seen, ''],
+        ['fully presented', f.presented, pct(f.presented)],
+        ['partial', f.partial, pct(f.partial)],
+        ['dropped', f.dropped, pct(f.dropped)],
+        ['no update / other', f.noUpdate, pct(f.noUpdate)],
+        ['partial or dropped, affecting smoothness', orNa(f.hurtsSmoothness), f.hurtsSmoothness === undefined ? '' : pct(f.hurtsSmoothness)],
+        ['with compositor animation', orNa(f.compositorAnimation), ''],
+        ['with main-thread animation', orNa(f.mainAnimation), ''],
+        ['seconds traced', seconds, ''],
+        ['CPU throttling', `${CPU_THROTTLING}×`, ''],
+      ],
+      ['l', 'r', 'r'],
+    );
+    console.log(`(renderer pid ${f.pid ?? '?'}; trace: ${path.relative(REPO, out)})`);
+    if (f.seen === 0) throw new Error('the trace holds no PipelineReporter frames for the page');
+
+    ctx.results.frames = { url, seconds, throttling: CPU_THROTTLING, ...f };
+    const bad = f.partial + f.dropped;
+    return {
+      checks: [check('breathing: partial + dropped frames', bad <= BUDGETS.framesDropped, `${bad} of ${f.seen}`, `= ${BUDGETS.framesDropped}`)],
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export const SECTIONS = { sizes, lighthouse, heavyYear, frames };
 
 // ---------------------------------------------------------------- plumbing
 

@@ -1,9 +1,9 @@
 use crate::platform::{dom, offline};
-use crate::state::{DataState, SettingsState, StorageHealth, Store};
+use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
 use crate::ui::router::Nav;
 use crate::ui::{
-    about::About, help::Help, home::Home, not_found::NotFound, routes::Page,
+    about::About, breathe, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, welcome::Welcome,
 };
 use leptos::prelude::*;
@@ -19,12 +19,17 @@ pub fn App() -> impl IntoView {
     provide_context(settings);
     let data = DataState::new(store, settings);
     provide_context(data);
+    let breath = BreathState::load(store);
+    provide_context(breath);
 
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
         if key.as_deref().is_none_or(|k| k == SETTINGS_KEY) {
             settings.reload();
+        }
+        if key.as_deref().is_none_or(BreathState::watches) {
+            breath.refresh();
         }
         if data.watched.get_untracked()
             && key
@@ -52,6 +57,9 @@ pub fn App() -> impl IntoView {
                 Some(Page::Help) => view! { <Help /> }.into_any(),
                 Some(Page::Settings) => view! { <SettingsPage /> }.into_any(),
                 Some(Page::About) => view! { <About /> }.into_any(),
+                Some(Page::Breathe) => view! { <breathe::Breathe /> }.into_any(),
+                Some(Page::Patterns) => view! { <breathe::patterns::Patterns /> }.into_any(),
+                Some(Page::History) => view! { <breathe::history::History /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }}
         </Shell>

@@ -198,7 +198,7 @@ fn the_breathing_shape_follows_the_timeline_and_stays_still_with_reduced_motion(
         let el = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&el).unwrap();
         let animation =
-            tend::platform::animate::breathe(&el, &plan(rhythm, 0, 30_000, look)).unwrap();
+            tend::platform::animate::breathe(&el, &plan(rhythm, 0, 30_000, look), true).unwrap();
         animation.pause().unwrap();
         animation.set_current_time(Some(at_ms));
         let style = window.get_computed_style(&el).unwrap().unwrap();

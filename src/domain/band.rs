@@ -1,14 +1,9 @@
-use serde::{Deserialize, Serialize};
-
 /// The age band a teen picks on the welcome screen. Every exercise has a variant per band;
 /// bands change wording, length, examples and visuals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Band {
-    #[serde(rename = "12-14")]
     Early,
-    #[serde(rename = "15-17")]
     Mid,
-    #[serde(rename = "18+")]
     Adult,
 }
 
@@ -50,20 +45,21 @@ impl Band {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::json::{to_text, FromJson};
 
     #[test]
     fn every_band_round_trips_through_its_id() {
         for band in Band::ALL {
             assert_eq!(Band::parse(band.as_str()), Some(band));
-            let json = serde_json::to_string(&band).unwrap();
+            let json = to_text(&band);
             assert_eq!(json, format!("\"{}\"", band.as_str()));
-            assert_eq!(serde_json::from_str::<Band>(&json).unwrap(), band);
+            assert_eq!(Band::from_text(&json).unwrap(), band);
         }
     }
 
     #[test]
     fn unknown_band_ids_are_refused() {
         assert_eq!(Band::parse("9-11"), None);
-        assert!(serde_json::from_str::<Band>("\"adult\"").is_err());
+        assert!(Band::from_text("\"adult\"").is_err());
     }
 }

@@ -9,8 +9,8 @@
 //! phase is computed afresh from the elapsed time on a monotonic clock, and every
 //! boundary is an exact integer sum, so there is nothing to drift.
 
+use super::json::{obj, FromJson, Json, ToJson};
 use super::Band;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The longest any phase may last (CONTENT.md and issue 4: 0–10 s each).
@@ -44,15 +44,11 @@ impl<T: Copy> ByBand<T> {
 pub type BandText = ByBand<&'static str>;
 
 /// The four parts of a breath, in the order they happen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PhaseKind {
-    #[serde(rename = "in")]
     In,
-    #[serde(rename = "hold-in")]
     HoldIn,
-    #[serde(rename = "out")]
     Out,
-    #[serde(rename = "hold-out")]
     HoldOut,
 }
 
@@ -89,7 +85,7 @@ impl PhaseKind {
 }
 
 /// How long each part of one breath lasts, in milliseconds. A part of 0 ms is skipped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Pace {
     pub inhale_ms: u32,
     pub hold_in_ms: u32,
@@ -395,18 +391,14 @@ pub fn breaths_in(rhythm: impl Into<Rhythm>, duration_ms: u64) -> u64 {
 }
 
 /// How long a session lasts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Stored as its id (see `as_str`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SessionLength {
-    #[serde(rename = "1")]
     OneMinute,
-    #[serde(rename = "2")]
     TwoMinutes,
-    #[serde(rename = "3")]
     ThreeMinutes,
-    #[serde(rename = "5")]
     FiveMinutes,
     /// Runs until the person stops it.
-    #[serde(rename = "open")]
     OpenEnded,
 }
 
@@ -436,7 +428,7 @@ impl SessionLength {
             SessionLength::TwoMinutes => "2 minutes",
             SessionLength::ThreeMinutes => "3 minutes",
             SessionLength::FiveMinutes => "5 minutes",
-            SessionLength::OpenEnded => "No set time",
+            SessionLength::OpenEnded => "Open-ended",
         }
     }
 
@@ -486,20 +478,48 @@ pub fn ended(rhythm: impl Into<Rhythm>, session: SessionLength, elapsed_ms: u64)
     session_end_ms(rhythm, session).is_some_and(|end| elapsed_ms >= end)
 }
 
-/// A pattern a person made: a name and an even pace. Always valid: the only ways to get
-/// one are [`CustomPattern::new`] and deserializing, and both check it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "CustomPatternRecord", into = "CustomPatternRecord")]
+/// A pattern a person made: a name and a pace. Always valid: the only ways to get one
+/// are [`CustomPattern::new`] and reading it from JSON, and both check it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CustomPattern {
     name: String,
     pace: Pace,
 }
 
-/// The stored shape of a [`CustomPattern`], before it is checked.
-#[derive(Clone, Serialize, Deserialize)]
-struct CustomPatternRecord {
-    name: String,
-    pace: Pace,
+impl ToJson for Pace {
+    fn to_json(&self) -> Json {
+        obj([
+            ("inhale_ms", self.inhale_ms.to_json()),
+            ("hold_in_ms", self.hold_in_ms.to_json()),
+            ("exhale_ms", self.exhale_ms.to_json()),
+            ("hold_out_ms", self.hold_out_ms.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Pace {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        Ok(Pace::new(
+            j.field("inhale_ms")?,
+            j.field("hold_in_ms")?,
+            j.field("exhale_ms")?,
+            j.field("hold_out_ms")?,
+        ))
+    }
+}
+
+impl ToJson for CustomPattern {
+    fn to_json(&self) -> Json {
+        obj([("name", self.name.to_json()), ("pace", self.pace.to_json())])
+    }
+}
+
+/// A stored pattern that breaks the rules is refused, not loaded half-valid.
+impl FromJson for CustomPattern {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let name: String = j.field("name")?;
+        CustomPattern::new(&name, j.field("pace")?).map_err(|e| e.to_string())
+    }
 }
 
 impl CustomPattern {
@@ -544,23 +564,6 @@ impl CustomPattern {
     /// Holds are for 15+ only (CONTENT.md), so a pattern with one is offered from 15–17 up.
     pub fn is_for(&self, band: Band) -> bool {
         !self.pace.has_holds() || band >= Band::Mid
-    }
-}
-
-impl TryFrom<CustomPatternRecord> for CustomPattern {
-    type Error = CustomPatternError;
-
-    fn try_from(record: CustomPatternRecord) -> Result<Self, Self::Error> {
-        CustomPattern::new(&record.name, record.pace)
-    }
-}
-
-impl From<CustomPattern> for CustomPatternRecord {
-    fn from(pattern: CustomPattern) -> Self {
-        CustomPatternRecord {
-            name: pattern.name,
-            pace: pattern.pace,
-        }
     }
 }
 
@@ -628,6 +631,7 @@ impl std::error::Error for CustomPatternError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::json::to_text;
     use crate::domain::readability;
 
     const FRAME_MS: u64 = 16;
@@ -858,12 +862,9 @@ mod tests {
     fn session_lengths_round_trip_through_their_ids() {
         for session in SessionLength::ALL {
             assert_eq!(SessionLength::parse(session.as_str()), Some(session));
-            let json = serde_json::to_string(&session).unwrap();
+            let json = to_text(&session);
             assert_eq!(json, format!("\"{}\"", session.as_str()));
-            assert_eq!(
-                serde_json::from_str::<SessionLength>(&json).unwrap(),
-                session
-            );
+            assert_eq!(SessionLength::from_text(&json).unwrap(), session);
             if let Some(minutes) = session.minutes() {
                 assert_eq!(SessionLength::from_minutes(minutes), Some(session));
             }
@@ -949,22 +950,17 @@ mod tests {
     #[test]
     fn a_custom_pattern_round_trips_through_json() {
         let pattern = CustomPattern::new("Wave", Pace::new(4500, 500, 6250, 0)).unwrap();
-        let json = serde_json::to_string(&pattern).unwrap();
+        let json = to_text(&pattern);
         assert_eq!(
             json,
             r#"{"name":"Wave","pace":{"inhale_ms":4500,"hold_in_ms":500,"exhale_ms":6250,"hold_out_ms":0}}"#
         );
-        assert_eq!(
-            serde_json::from_str::<CustomPattern>(&json).unwrap(),
-            pattern
-        );
+        assert_eq!(CustomPattern::from_text(&json).unwrap(), pattern);
         // A stored record that breaks the rules is refused, not loaded half-valid.
         let too_long = json.replace("6250", "60000");
-        let error = serde_json::from_str::<CustomPattern>(&too_long).unwrap_err();
-        assert!(error
-            .to_string()
-            .contains("Breathing out can be up to 10 seconds"));
-        assert!(serde_json::from_str::<CustomPattern>(&json.replace("Wave", " ")).is_err());
+        let error = CustomPattern::from_text(&too_long).unwrap_err();
+        assert!(error.contains("Breathing out can be up to 10 seconds"));
+        assert!(CustomPattern::from_text(&json.replace("Wave", " ")).is_err());
     }
 
     #[test]

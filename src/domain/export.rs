@@ -1,7 +1,7 @@
 //! The export file: every `tend.*` record exactly as stored (unreadable ones included),
 //! in one versioned JSON document, and the rules for reading one back.
 
-use serde::{Deserialize, Serialize};
+use super::json::{obj, Json, ToJson};
 use std::collections::BTreeMap;
 
 /// Marks a file as Tend's, so a random JSON file is refused by name, not by accident.
@@ -11,7 +11,7 @@ pub const VERSION: u32 = 1;
 /// and a wrong, huge file is refused before it is parsed.
 pub const MAX_BYTES: usize = 12 * 1024 * 1024;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportFile {
     pub format: String,
     pub version: u32,
@@ -56,7 +56,13 @@ impl ExportFile {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("export serialises")
+        obj([
+            ("format", self.format.to_json()),
+            ("version", self.version.to_json()),
+            ("exported_at", self.exported_at.to_json()),
+            ("records", self.records.to_json()),
+        ])
+        .to_string()
     }
 
     /// Reads a file, refusing anything that is not a Tend export this version can read.
@@ -64,16 +70,19 @@ impl ExportFile {
         if text.len() > MAX_BYTES {
             return Err(ImportError::TooLarge);
         }
-        /// Only the field that says whose file this is; the rest is skipped.
-        #[derive(Deserialize)]
-        struct Head {
-            format: Option<String>,
-        }
-        let head: Head = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
-        if head.format.as_deref() != Some(FORMAT) {
+        let json = Json::parse(text).map_err(|_| ImportError::NotJson)?;
+        if json.get("format") != Some(&Json::Str(FORMAT.to_owned())) {
             return Err(ImportError::NotTend);
         }
-        let file: ExportFile = serde_json::from_str(text).map_err(|_| ImportError::NotTend)?;
+        let read = || -> Result<ExportFile, String> {
+            Ok(ExportFile {
+                format: json.field("format")?,
+                version: json.field("version")?,
+                exported_at: json.field("exported_at")?,
+                records: json.field("records")?,
+            })
+        };
+        let file = read().map_err(|_| ImportError::NotTend)?;
         if file.version > VERSION {
             return Err(ImportError::Newer(file.version));
         }

@@ -2,7 +2,7 @@
 //! Web Animations API, a whole stretch of breaths then runs on the compositor: no
 //! main-thread work per frame, so a busy page cannot make the shape stutter.
 
-use super::breathing::{breath_at, PhaseKind, Rhythm};
+use super::breathing::{breath_at, phase_at, PhaseKind, Rhythm};
 
 /// One keyframe: where (0.0–1.0 of the animation), how big, how bright, and how to move
 /// towards the next one.
@@ -97,6 +97,52 @@ pub fn plan(rhythm: impl Into<Rhythm>, from_ms: u64, until_ms: u64, look: Look) 
     }
 }
 
+/// How long a word on screen takes to fade into the next one.
+const WORD_FADE_MS: u64 = 300;
+
+/// Keyframes for one of the words under the shape ("Breathe in", "Hold", "Breathe out"),
+/// timed like `shape` so both run on one clock: fully shown while a phase it `shows` is
+/// under way, hidden otherwise, with a short fade at each change. Only opacity changes,
+/// so the words change on time even when the main thread is busy.
+pub fn word_plan(
+    rhythm: impl Into<Rhythm>,
+    shape: &Plan,
+    shows: impl Fn(PhaseKind) -> bool,
+) -> Plan {
+    let rhythm = rhythm.into();
+    let end = shape.start_ms + shape.duration_ms;
+    let at = |ms: u64| (ms.min(end) - shape.start_ms) as f64 / shape.duration_ms as f64;
+    let frame = |offset: f64, opacity: f32| Keyframe {
+        offset,
+        scale: STILL_SCALE,
+        opacity,
+        easing: "linear",
+    };
+    let mut keyframes = Vec::new();
+    let mut shown: Option<f32> = None;
+    let mut t = shape.start_ms;
+    while t < end {
+        let phase = phase_at(rhythm, t);
+        let now = if shows(phase.kind) { 1.0 } else { 0.0 };
+        match shown {
+            None => keyframes.push(frame(0.0, now)),
+            Some(before) if before != now => {
+                keyframes.push(frame(at(t), before));
+                keyframes.push(frame(at((t + WORD_FADE_MS).min(phase.ends_ms())), now));
+            }
+            Some(_) => {}
+        }
+        shown = Some(now);
+        t = phase.ends_ms().max(t + 1);
+    }
+    keyframes.push(frame(1.0, shown.unwrap_or(0.0)));
+    Plan {
+        start_ms: shape.start_ms,
+        duration_ms: shape.duration_ms,
+        keyframes,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +226,33 @@ mod tests {
         );
         assert_eq!(p.start_ms, 20_000);
         assert_eq!(p.duration_ms, 20_000);
+    }
+
+    #[test]
+    fn each_word_shows_exactly_while_its_phase_is_under_way() {
+        let rhythm = Rhythm::steady(Pace::new(4000, 2000, 6000, 0));
+        let shape = plan(rhythm, 0, 30_000, Look::Moving);
+        let hold = word_plan(rhythm, &shape, PhaseKind::is_hold);
+        let opacity_at = |p: &Plan, ms: u64| {
+            let x = ms as f64 / p.duration_ms as f64;
+            let after = p.keyframes.iter().position(|k| k.offset > x).unwrap();
+            let (a, b) = (p.keyframes[after - 1], p.keyframes[after]);
+            a.opacity + (b.opacity - a.opacity) * ((x - a.offset) / (b.offset - a.offset)) as f32
+        };
+        // 0–4 s in, 4–6 s hold, 6–12 s out; each change fades over 300 ms.
+        assert_eq!(opacity_at(&hold, 1000), 0.0);
+        assert_eq!(opacity_at(&hold, 4000), 0.0);
+        assert_eq!(opacity_at(&hold, 4400), 1.0);
+        assert_eq!(opacity_at(&hold, 6000), 1.0);
+        assert_eq!(opacity_at(&hold, 6400), 0.0);
+        assert_eq!(opacity_at(&hold, 16_400), 1.0);
+        assert!(hold
+            .keyframes
+            .windows(2)
+            .all(|w| w[0].offset <= w[1].offset));
+        assert_eq!(hold.keyframes.last().unwrap().offset, 1.0);
+        let breathe_in = word_plan(rhythm, &shape, |k| k == PhaseKind::In);
+        assert_eq!(opacity_at(&breathe_in, 100), 1.0);
+        assert_eq!(opacity_at(&breathe_in, 5000), 0.0);
     }
 }

@@ -2,10 +2,12 @@
 
 pub mod band;
 pub mod breathing;
+pub mod checkin;
 pub mod daily;
 pub mod date;
 pub mod export;
 pub mod help;
+pub mod json;
 pub mod keyframes;
 pub mod readability;
 pub mod settings;

@@ -1,11 +1,11 @@
 //! What a person can change in Settings. Stored as one small record; every field has a
 //! default so records written by older versions of Tend still load.
 
+use super::breathing::SessionLength;
+use super::json::{obj, FromJson, Json, ToJson};
 use super::Band;
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     /// `None` until the welcome screen is done: that is how Tend knows it is a first visit.
     pub band: Option<Band>,
@@ -17,6 +17,15 @@ pub struct Settings {
     pub vibration: bool,
     /// Help region chosen by the person; `None` follows the browser's languages.
     pub region: Option<String>,
+    /// Breathing: a `role="status"` line says each phase ("Breathe in") for screen readers.
+    pub announce: bool,
+    /// Breathing tones' volume, 0 to 100.
+    pub volume: u8,
+    /// Breathing: the last visual, pattern (built-in id or custom pattern key) and
+    /// length picked; `None` until one is picked, then the band's defaults apply.
+    pub visual: Option<Visual>,
+    pub breath_pattern: Option<String>,
+    pub breath_length: Option<SessionLength>,
 }
 
 impl Default for Settings {
@@ -30,6 +39,11 @@ impl Default for Settings {
             sound: true,
             vibration: true,
             region: None,
+            announce: true,
+            volume: 50,
+            visual: None,
+            breath_pattern: None,
+            breath_length: None,
         }
     }
 }
@@ -41,12 +55,72 @@ pub trait Choice: Copy + PartialEq + 'static {
     fn label(self) -> &'static str;
 }
 
+/// A choice is stored as its id.
+impl<C: Choice> ToJson for C {
+    fn to_json(&self) -> Json {
+        Json::Str(self.as_str().to_owned())
+    }
+}
+
+impl<C: Choice> FromJson for C {
+    fn from_json(json: &Json) -> Result<Self, String> {
+        let id = String::from_json(json)?;
+        C::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == id)
+            .ok_or_else(|| format!("unknown choice {id}"))
+    }
+}
+
+impl ToJson for Settings {
+    fn to_json(&self) -> Json {
+        obj([
+            ("band", self.band.to_json()),
+            ("theme", self.theme.to_json()),
+            ("accent", self.accent.to_json()),
+            ("text_size", self.text_size.to_json()),
+            ("motion", self.motion.to_json()),
+            ("sound", self.sound.to_json()),
+            ("vibration", self.vibration.to_json()),
+            ("region", self.region.to_json()),
+            ("announce", self.announce.to_json()),
+            ("volume", self.volume.to_json()),
+            ("visual", self.visual.to_json()),
+            ("breath_pattern", self.breath_pattern.to_json()),
+            ("breath_length", self.breath_length.to_json()),
+        ])
+    }
+}
+
+/// Every field may be missing (records from older versions): it then takes its default.
+impl FromJson for Settings {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let d = Settings::default();
+        Ok(Settings {
+            band: j.field_or("band", d.band)?,
+            theme: j.field_or("theme", d.theme)?,
+            accent: j.field_or("accent", d.accent)?,
+            text_size: j.field_or("text_size", d.text_size)?,
+            motion: j.field_or("motion", d.motion)?,
+            sound: j.field_or("sound", d.sound)?,
+            vibration: j.field_or("vibration", d.vibration)?,
+            region: j.field_or("region", d.region)?,
+            announce: j.field_or("announce", d.announce)?,
+            volume: j.field_or("volume", d.volume)?,
+            visual: j.field_or("visual", d.visual)?,
+            breath_pattern: j.field_or("breath_pattern", d.breath_pattern)?,
+            breath_length: j.field_or("breath_length", d.breath_length)?,
+        })
+    }
+}
+
 macro_rules! choice {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $id:literal, $label:literal;)+ }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum $name {
-            $(#[serde(rename = $id)] $variant,)+
+            $($variant,)+
         }
 
         impl Choice for $name {
@@ -60,6 +134,8 @@ macro_rules! choice {
         }
     };
 }
+
+pub(crate) use choice;
 
 choice! {
     /// Light, dark, or whatever the device says.
@@ -99,6 +175,37 @@ choice! {
     }
 }
 
+choice! {
+    /// What the breathing space shows to breathe with.
+    Visual {
+        Orb = "orb", "Glowing orb";
+        Wave = "wave", "Wave";
+        Creature = "creature", "Sprout";
+    }
+}
+
+impl Visual {
+    /// The sprout companion for 12–14 (more illustration), a calm orb for 15–17, the
+    /// quietest, a wave, for 18+.
+    pub fn for_band(band: Band) -> Visual {
+        match band {
+            Band::Early => Visual::Creature,
+            Band::Mid => Visual::Orb,
+            Band::Adult => Visual::Wave,
+        }
+    }
+}
+
+impl Choice for SessionLength {
+    const ALL: &'static [Self] = &SessionLength::ALL;
+    fn as_str(self) -> &'static str {
+        SessionLength::as_str(self)
+    }
+    fn label(self) -> &'static str {
+        SessionLength::label(self)
+    }
+}
+
 impl Choice for Band {
     const ALL: &'static [Self] = &Band::ALL;
     fn as_str(self) -> &'static str {
@@ -127,7 +234,7 @@ mod tests {
 
     #[test]
     fn a_record_with_only_a_band_fills_in_every_other_setting() {
-        let s: Settings = serde_json::from_str(r#"{"band":"15-17"}"#).unwrap();
+        let s = Settings::from_text(r#"{"band":"15-17"}"#).unwrap();
         assert_eq!(s.band, Some(Band::Mid));
         assert_eq!(s.theme, Theme::System);
         assert!(s.sound);
@@ -144,8 +251,13 @@ mod tests {
             sound: false,
             vibration: false,
             region: Some("gb".into()),
+            announce: false,
+            volume: 20,
+            visual: Some(Visual::Wave),
+            breath_pattern: Some("box".into()),
+            breath_length: Some(SessionLength::OpenEnded),
         };
-        let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
+        let back = Settings::from_text(&crate::domain::json::to_text(&s)).unwrap();
         assert_eq!(back, s);
     }
 
@@ -163,5 +275,6 @@ mod tests {
         check::<Accent>();
         check::<TextSize>();
         check::<Motion>();
+        check::<Visual>();
     }
 }

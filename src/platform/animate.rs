@@ -14,14 +14,21 @@ fn scale_css(scale: f32) -> String {
     format!("scale({}.{:03})", milli / 1000, milli % 1000)
 }
 
-/// Starts `plan` on `el` now. The returned animation can be paused, resumed, moved to a
-/// moment (`set_current_time`) or cancelled.
-pub fn breathe(el: &web_sys::Element, plan: &Plan) -> Result<web_sys::Animation, JsValue> {
+/// Starts `plan` on `el` now: size and brightness when `scale` is true, brightness
+/// only otherwise. The returned animation can be paused, resumed, moved to a moment
+/// (`set_current_time`) or cancelled.
+pub fn breathe(
+    el: &web_sys::Element,
+    plan: &Plan,
+    scale: bool,
+) -> Result<web_sys::Animation, JsValue> {
     let frames = js_sys::Array::new();
     for k in &plan.keyframes {
         let frame = js_sys::Object::new();
         set(&frame, "offset", &JsValue::from_f64(k.offset))?;
-        set(&frame, "transform", &JsValue::from_str(&scale_css(k.scale)))?;
+        if scale {
+            set(&frame, "transform", &JsValue::from_str(&scale_css(k.scale)))?;
+        }
         set(&frame, "opacity", &JsValue::from_f64(f64::from(k.opacity)))?;
         set(&frame, "easing", &JsValue::from_str(k.easing))?;
         frames.push(&frame);

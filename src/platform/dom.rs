@@ -118,3 +118,25 @@ pub fn focus_after_render(selector: &'static str) {
         }
     });
 }
+
+/// Whether motion should be reduced: Tend's own switch, or else the device's setting.
+pub fn reduced_motion(motion: crate::domain::settings::Motion) -> bool {
+    use crate::domain::settings::Motion;
+    match motion {
+        Motion::Reduce => true,
+        Motion::Full => false,
+        Motion::System => web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// The local day (days since 1970-01-01) and the minute of that day.
+pub fn day_and_minute() -> (i64, u16) {
+    let now = js_sys::Date::new_0();
+    (today(), (now.get_hours() * 60 + now.get_minutes()) as u16)
+}

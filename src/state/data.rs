@@ -2,19 +2,30 @@
 
 use super::{SettingsState, Store};
 use crate::domain::export::{counts_by_kind, ExportFile, MergePlan};
+use crate::domain::json::{obj, FromJson, Json, ToJson};
 use crate::platform::{dom, files, offline, storage_manager};
 use crate::storage::data::{self, Summary};
 use crate::storage::{envelope, Loaded, Record, StorageError};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 const EXPORT_META_KEY: &str = "tend.meta.export";
 
 /// When the person last exported, so Settings can remind them gently.
-#[derive(Serialize, Deserialize)]
 struct ExportMeta {
     at: String,
+}
+
+impl ToJson for ExportMeta {
+    fn to_json(&self) -> Json {
+        obj([("at", self.at.to_json())])
+    }
+}
+
+impl FromJson for ExportMeta {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        Ok(ExportMeta { at: j.field("at")? })
+    }
 }
 
 impl Record for ExportMeta {

@@ -1,9 +1,11 @@
 //! App state: small `Copy` structs of signals with domain methods, provided through
 //! context. The only callers of storage.
 
+pub mod breathing;
 pub mod data;
 pub mod settings;
 
+pub use breathing::BreathState;
 pub use data::DataState;
 pub use settings::{SaveStatus, SettingsState};
 
@@ -27,5 +29,19 @@ impl Store {
 
     pub fn with<R>(&self, f: impl FnOnce(&dyn crate::storage::KvStore) -> R) -> R {
         self.0.with_value(|s| f(&**s))
+    }
+}
+
+thread_local! {
+    static ASKED_TO_PERSIST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Called after anything the person explicitly saves: the first time, asks the browser
+/// to keep Tend's data (`navigator.storage.persist()`).
+pub fn ask_to_persist_once() {
+    if !ASKED_TO_PERSIST.replace(true) {
+        leptos::task::spawn_local(async {
+            crate::platform::storage_manager::persist().await;
+        });
     }
 }

@@ -1,6 +1,5 @@
 use super::Store;
 use crate::domain::settings::Settings;
-use crate::platform::storage_manager;
 use crate::storage::{envelope, Loaded, Record, StorageError, SETTINGS_KEY};
 use leptos::prelude::*;
 
@@ -33,7 +32,6 @@ pub struct SettingsState {
     value: RwSignal<Settings>,
     pub status: RwSignal<SaveStatus>,
     pub found: RwSignal<Found>,
-    asked_to_persist: RwSignal<bool>,
     store: Store,
 }
 
@@ -56,7 +54,6 @@ impl SettingsState {
             value: RwSignal::new(settings),
             status: RwSignal::new(error.map_or(SaveStatus::Idle, SaveStatus::Failed)),
             found: RwSignal::new(found),
-            asked_to_persist: RwSignal::new(false),
             store,
         }
     }
@@ -77,6 +74,11 @@ impl SettingsState {
         self.value.with(f)
     }
 
+    /// Reads without subscribing, for values a view takes once.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Settings) -> R) -> R {
+        self.value.with_untracked(f)
+    }
+
     /// Applies a change on top of the latest stored settings (another tab may have saved
     /// since this one read them), shows it at once and saves it, verified.
     pub fn update(&self, change: impl FnOnce(&mut Settings)) {
@@ -94,12 +96,8 @@ impl SettingsState {
             // The unreadable value is now set aside under tend.kept.settings.
             self.found.set(Found::Fine);
         }
-        if result.is_ok() && !self.asked_to_persist.get_untracked() {
-            // The first thing a person explicitly saves: ask the browser to keep Tend's data.
-            self.asked_to_persist.set(true);
-            leptos::task::spawn_local(async {
-                storage_manager::persist().await;
-            });
+        if result.is_ok() {
+            super::ask_to_persist_once();
         }
         self.status.set(match result {
             Ok(()) => SaveStatus::Saved,

@@ -3,38 +3,41 @@
 //! anything unreadable is kept as raw text and never overwritten.
 
 use super::{set_aside, set_verified, KvStore, StorageError};
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use crate::domain::json::{obj, FromJson, Json, ToJson};
 
 /// A kind of stored record.
-pub trait Record: Serialize + DeserializeOwned {
+pub trait Record: ToJson + FromJson {
     /// The schema version this build of Tend writes.
     const VERSION: u32;
 
     /// Turns the `data` of an envelope written at `from` (< VERSION) into the shape of
     /// the next version. Each kind lists its steps; the default has none.
-    /// Steps work on JSON text, so kinds without migrations carry no generic JSON code.
-    fn migrate(from: u32, data: &str) -> Result<String, String> {
+    fn migrate(from: u32, data: Json) -> Result<Json, String> {
         let _ = data;
         Err(format!("no migration from version {from}"))
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    v: u32,
-    data: T,
-}
-
-/// Just the version of an envelope; the data is skipped, not parsed.
-#[derive(Deserialize)]
-struct Version {
-    v: u32,
+/// The version and data of a stored value, or `None` when it is not a Tend envelope.
+fn open(raw: &str) -> Option<(u32, Json)> {
+    let Json::Obj(fields) = Json::parse(raw).ok()? else {
+        return None;
+    };
+    let mut version = None;
+    let mut data = None;
+    for (k, v) in fields {
+        match k.as_str() {
+            "v" => version = u32::from_json(&v).ok(),
+            "data" => data = Some(v),
+            _ => {}
+        }
+    }
+    Some((version?, data?))
 }
 
 /// The version of a stored value, or `None` when it is not a Tend envelope.
 pub fn version_of(raw: &str) -> Option<u32> {
-    serde_json::from_str::<Version>(raw).ok().map(|e| e.v)
+    open(raw).map(|(v, _)| v)
 }
 
 /// What was found under a key.
@@ -55,11 +58,7 @@ pub enum Loaded<T> {
 }
 
 pub fn encode<T: Record>(value: &T) -> String {
-    serde_json::to_string(&Envelope {
-        v: T::VERSION,
-        data: value,
-    })
-    .expect("records serialise to JSON")
+    obj([("v", T::VERSION.to_json()), ("data", value.to_json())]).to_string()
 }
 
 pub fn decode<T: Record>(raw: &str) -> Loaded<T> {
@@ -67,7 +66,7 @@ pub fn decode<T: Record>(raw: &str) -> Loaded<T> {
         reason,
         raw: raw.to_owned(),
     };
-    let Some(version) = version_of(raw) else {
+    let Some((version, mut data)) = open(raw) else {
         return unreadable("not a Tend record".to_owned());
     };
     if version > T::VERSION {
@@ -76,25 +75,15 @@ pub fn decode<T: Record>(raw: &str) -> Loaded<T> {
             raw: raw.to_owned(),
         };
     }
-    if version == T::VERSION {
-        return match serde_json::from_str::<Envelope<T>>(raw) {
-            Ok(e) => Loaded::Ready(e.data),
-            Err(e) => unreadable(e.to_string()),
-        };
-    }
-    let mut data = match serde_json::from_str::<Envelope<Box<serde_json::value::RawValue>>>(raw) {
-        Ok(e) => e.data.get().to_owned(),
-        Err(e) => return unreadable(e.to_string()),
-    };
     for from in version..T::VERSION {
-        data = match T::migrate(from, &data) {
+        data = match T::migrate(from, data) {
             Ok(d) => d,
             Err(e) => return unreadable(e),
         };
     }
-    match serde_json::from_str(&data) {
+    match T::from_json(&data) {
         Ok(value) => Loaded::Ready(value),
-        Err(e) => unreadable(e.to_string()),
+        Err(e) => unreadable(e),
     }
 }
 
@@ -146,21 +135,35 @@ mod tests {
     use super::*;
     use crate::storage::MemoryStore;
 
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    #[derive(Debug, PartialEq)]
     struct Note {
         text: String,
-        #[serde(default)]
         mood: String,
+    }
+
+    impl ToJson for Note {
+        fn to_json(&self) -> Json {
+            obj([("text", self.text.to_json()), ("mood", self.mood.to_json())])
+        }
+    }
+
+    impl FromJson for Note {
+        fn from_json(j: &Json) -> Result<Self, String> {
+            Ok(Note {
+                text: j.field("text")?,
+                mood: j.field_or("mood", String::new())?,
+            })
+        }
     }
 
     impl Record for Note {
         const VERSION: u32 = 2;
-        fn migrate(from: u32, data: &str) -> Result<String, String> {
+        fn migrate(from: u32, data: Json) -> Result<Json, String> {
             match from {
                 // Version 1 stored the note as a bare string.
                 1 => {
-                    let text: String = serde_json::from_str(data).map_err(|e| e.to_string())?;
-                    Ok(serde_json::json!({ "text": text, "mood": "" }).to_string())
+                    let text = String::from_json(&data)?;
+                    Ok(obj([("text", text.to_json()), ("mood", "".to_json())]))
                 }
                 _ => Err(format!("no migration from version {from}")),
             }

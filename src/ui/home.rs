@@ -37,6 +37,16 @@ pub fn Home() -> impl IntoView {
                 </section>
                 <ul class="cards" role="list">
                     <li>
+                        <a class="area area--breathe" href=Page::Breathe.path()>
+                            <IconBreathe />
+                            <span class="area__text">
+                                <span class="area__title">"Breathing space"</span>
+                                <span class="area__hint">"Slow down with a shape, a sound or a buzz to follow."</span>
+                            </span>
+                            <IconArrow />
+                        </a>
+                    </li>
+                    <li>
                         <a class="area area--help" href=Page::Help.path()>
                             <IconHelp />
                             <span class="area__text">

@@ -43,6 +43,11 @@ icon!(
     "M12 11v6",
     "M12 7.5v.5"
 );
+icon!(
+    IconBreathe,
+    "M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16z",
+    "M12 15.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z"
+);
 icon!(IconBack, "M15 5l-7 7 7 7");
 icon!(
     IconPhone,

@@ -1,6 +1,7 @@
 //! Shared components and one module per screen.
 
 pub mod about;
+pub mod breathe;
 pub mod controls;
 pub mod data;
 pub mod help;

@@ -7,15 +7,21 @@ pub enum Page {
     Help,
     Settings,
     About,
+    Breathe,
+    Patterns,
+    History,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 8] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
         Page::Settings,
         Page::About,
+        Page::Breathe,
+        Page::Patterns,
+        Page::History,
     ];
 
     pub fn path(self) -> &'static str {
@@ -25,6 +31,9 @@ impl Page {
             Page::Help => "/help",
             Page::Settings => "/settings",
             Page::About => "/about",
+            Page::Breathe => "/breathe",
+            Page::Patterns => "/breathe/patterns",
+            Page::History => "/breathe/history",
         }
     }
 

@@ -96,6 +96,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <IconHome />
                     <span>"Home"</span>
                 </a>
+                <a href=Page::Breathe.path() aria-current=move || current(Page::Breathe)>
+                    <IconBreathe />
+                    <span>"Breathe"</span>
+                </a>
                 <a href=Page::Settings.path() aria-current=move || current(Page::Settings)>
                     <IconSettings />
                     <span>"Settings"</span>

@@ -12,6 +12,9 @@ const ROUTES = [
   { name: 'help', path: '/help', storage: RETURNING, heading: 'Help now' },
   { name: 'settings', path: '/settings', storage: RETURNING, heading: 'Settings' },
   { name: 'about', path: '/about', storage: RETURNING, heading: 'About Tend' },
+  { name: 'breathe', path: '/breathe', storage: RETURNING, heading: 'Breathing space' },
+  { name: 'patterns', path: '/breathe/patterns', storage: RETURNING, heading: 'Your own patterns' },
+  { name: 'history', path: '/breathe/history', storage: RETURNING, heading: 'Your past sessions' },
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 
