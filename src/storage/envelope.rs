@@ -62,29 +62,41 @@ pub fn encode<T: Record>(value: &T) -> String {
 }
 
 pub fn decode<T: Record>(raw: &str) -> Loaded<T> {
-    let unreadable = |reason: String| Loaded::Unreadable {
+    let unreadable = |reason| Loaded::Unreadable {
         reason,
         raw: raw.to_owned(),
     };
-    let Some((version, mut data)) = open(raw) else {
-        return unreadable("not a Tend record".to_owned());
-    };
-    if version > T::VERSION {
-        return Loaded::Newer {
+    match open_as(raw, T::VERSION, &T::migrate) {
+        Ok(data) => T::from_json(&data).map_or_else(unreadable, Loaded::Ready),
+        Err(Problem::Newer(version)) => Loaded::Newer {
             version,
             raw: raw.to_owned(),
-        };
+        },
+        Err(Problem::Unreadable(reason)) => unreadable(reason),
     }
-    for from in version..T::VERSION {
-        data = match T::migrate(from, data) {
-            Ok(d) => d,
-            Err(e) => return unreadable(e),
-        };
+}
+
+enum Problem {
+    Newer(u32),
+    Unreadable(String),
+}
+
+/// The part of [`decode`] that does not depend on the record's type, so it is compiled
+/// once: the data migrated to version `current`, or why it cannot be.
+fn open_as(
+    raw: &str,
+    current: u32,
+    migrate: &dyn Fn(u32, Json) -> Result<Json, String>,
+) -> Result<Json, Problem> {
+    let (version, mut data) =
+        open(raw).ok_or_else(|| Problem::Unreadable("not a Tend record".to_owned()))?;
+    if version > current {
+        return Err(Problem::Newer(version));
     }
-    match T::from_json(&data) {
-        Ok(value) => Loaded::Ready(value),
-        Err(e) => unreadable(e),
+    for from in version..current {
+        data = migrate(from, data).map_err(Problem::Unreadable)?;
     }
+    Ok(data)
 }
 
 pub fn load<T: Record>(store: &dyn KvStore, key: &str) -> Result<Loaded<T>, StorageError> {

@@ -49,6 +49,15 @@ pub fn About() -> impl IntoView {
             </section>
 
             <section class="card">
+                <h2>"The exercises and what they adapt"</h2>
+                <ul>
+                    {crate::content::PATTERNS.iter().map(|p| view! {
+                        <li><strong>{p.name.adult}</strong>": " {p.technique} ". " {p.reference} "."</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+
+            <section class="card">
                 <h2>"Age bands"</h2>
                 <p>
                     "Tend has three age bands: 12–14, 15–17 and 18+. Each exercise is the same idea, "
