@@ -5,6 +5,7 @@ pub mod breathing;
 pub mod checkin;
 pub mod daily;
 pub mod date;
+pub mod draw;
 pub mod export;
 pub mod help;
 pub mod json;

@@ -1,0 +1,157 @@
+//! The colours a stroke can have and the papers it can sit on.
+//!
+//! Every colour has a name a screen reader says and a swatch can show beside it, so
+//! colour is never the only cue. The three systems keep the names and colours they have
+//! everywhere else in Tend (LOOK.md): threat red, drive blue, soothing green.
+
+use crate::domain::settings::{choice, Choice};
+
+choice! {
+    /// A brush colour. The id is stored with each stroke, so ids never change; a name
+    /// can.
+    Colour {
+        Ink = "ink", "Ink";
+        Threat = "threat", "Threat red";
+        Drive = "drive", "Drive blue";
+        Soothing = "soothing", "Soothing green";
+        Warm = "warm", "Warm orange";
+        Calm = "calm", "Calm purple";
+        Sky = "sky", "Sky blue";
+        Sunshine = "sunshine", "Sunshine yellow";
+        Blossom = "blossom", "Blossom pink";
+        Leaf = "leaf", "Leaf green";
+        Cocoa = "cocoa", "Cocoa brown";
+        Cloud = "cloud", "Cloud grey";
+        White = "white", "White";
+    }
+}
+
+impl Colour {
+    /// `#RRGGBB`, ready for the canvas.
+    pub fn hex(self) -> &'static str {
+        match self {
+            Colour::Ink => "#1F2430",
+            Colour::Threat => "#B23A2E",
+            Colour::Drive => "#2F5DA8",
+            Colour::Soothing => "#2B7A67",
+            Colour::Warm => "#B4512F",
+            Colour::Calm => "#6A58A8",
+            Colour::Sky => "#6BB6E8",
+            Colour::Sunshine => "#F2C14E",
+            Colour::Blossom => "#E88AAE",
+            Colour::Leaf => "#8CC265",
+            Colour::Cocoa => "#7A5236",
+            Colour::Cloud => "#9AA1AD",
+            Colour::White => "#FFFFFF",
+        }
+    }
+
+    /// The colour with stored id `id`. A colour that has left the palette comes back
+    /// as ink, so an old drawing still opens.
+    pub fn from_id(id: &str) -> Colour {
+        for &colour in Colour::ALL {
+            if colour.as_str() == id {
+                return colour;
+            }
+        }
+        Colour::Ink
+    }
+}
+
+choice! {
+    /// What the drawing sits on. Not part of any stroke: the eraser uncovers it.
+    Paper {
+        Warm = "warm", "Warm paper";
+        White = "white", "White";
+        Mint = "mint", "Mint";
+        Night = "night", "Night sky";
+    }
+}
+
+impl Paper {
+    /// `#RRGGBB`, ready for the canvas.
+    pub fn hex(self) -> &'static str {
+        match self {
+            Paper::Warm => "#FBF8F3",
+            Paper::White => "#FFFFFF",
+            Paper::Mint => "#E3F2EC",
+            Paper::Night => "#14161C",
+        }
+    }
+
+    /// The paper with stored id `id`; one that is no longer offered comes back as warm
+    /// paper.
+    pub fn from_id(id: &str) -> Paper {
+        for &paper in Paper::ALL {
+            if paper.as_str() == id {
+                return paper;
+            }
+        }
+        Paper::Warm
+    }
+
+    /// Dark paper, where a white brush and the glow show best.
+    pub fn is_dark(self) -> bool {
+        self == Paper::Night
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_hex_colour(text: &str) -> bool {
+        text.len() == 7 && text.starts_with('#') && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    }
+
+    #[test]
+    fn the_palette_has_ten_named_colours_with_unique_ids() {
+        assert!(Colour::ALL.len() >= 10);
+        for (i, colour) in Colour::ALL.iter().enumerate() {
+            assert!(!colour.as_str().is_empty() && !colour.label().trim().is_empty());
+            assert!(is_hex_colour(colour.hex()), "{colour:?}");
+            for other in &Colour::ALL[i + 1..] {
+                assert_ne!(colour.as_str(), other.as_str());
+                assert_ne!(colour.label(), other.label());
+                assert_ne!(colour.hex(), other.hex());
+            }
+        }
+    }
+
+    #[test]
+    fn the_three_systems_keep_their_colours_everywhere() {
+        assert_eq!(Colour::Threat.hex(), "#B23A2E");
+        assert_eq!(Colour::Drive.hex(), "#2F5DA8");
+        assert_eq!(Colour::Soothing.hex(), "#2B7A67");
+        assert_eq!(Colour::Warm.hex(), "#B4512F");
+        assert_eq!(Colour::Calm.hex(), "#6A58A8");
+        assert!(Colour::Threat.label().contains("red"));
+        assert!(Colour::Drive.label().contains("blue"));
+        assert!(Colour::Soothing.label().contains("green"));
+    }
+
+    #[test]
+    fn there_are_at_least_three_papers_with_unique_ids() {
+        assert!(Paper::ALL.len() >= 3);
+        for (i, paper) in Paper::ALL.iter().enumerate() {
+            assert!(!paper.label().trim().is_empty());
+            assert!(is_hex_colour(paper.hex()), "{paper:?}");
+            for other in &Paper::ALL[i + 1..] {
+                assert_ne!(paper.as_str(), other.as_str());
+                assert_ne!(paper.label(), other.label());
+            }
+        }
+    }
+
+    #[test]
+    fn ids_that_left_the_palette_fall_back_instead_of_failing() {
+        for &colour in Colour::ALL {
+            assert_eq!(Colour::from_id(colour.as_str()), colour);
+        }
+        for &paper in Paper::ALL {
+            assert_eq!(Paper::from_id(paper.as_str()), paper);
+        }
+        assert_eq!(Colour::from_id("glitter"), Colour::Ink);
+        assert_eq!(Paper::from_id(""), Paper::Warm);
+    }
+}
