@@ -104,6 +104,26 @@ struct PaceEntry {
     hold_out: f64,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DrawingFile {
+    /// Each prompt is read as a table first, so that any error in it can name its id.
+    prompt: Vec<toml::Table>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PromptEntry {
+    id: String,
+    technique: String,
+    reference: String,
+    min_band: Option<String>,
+    title: ByBandEntry<Option<String>>,
+    prompt: ByBandEntry<Option<String>>,
+    reflect: Option<ByBandEntry<Option<String>>>,
+    gentle: Option<ByBandEntry<Option<String>>>,
+}
+
 fn read<T: serde::de::DeserializeOwned>(path: &str) -> T {
     println!("cargo:rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -171,6 +191,89 @@ fn pace(entry: &PaceEntry, file: &str, id: &str) -> String {
         ms("hold_in", entry.hold_in),
         ms("hold_out", entry.hold_out)
     )
+}
+
+/// Panics unless `id` is lowercase letters, digits and dashes, and not used before.
+fn check_id<'a>(id: &str, before: impl IntoIterator<Item = &'a str>, file: &str, kind: &str) {
+    assert!(
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+        "{file}: {kind} id {id:?} needs lowercase letters, digits and dashes only"
+    );
+    assert!(
+        before.into_iter().all(|other| other != id),
+        "{file}: {kind} id {id:?} is used twice"
+    );
+}
+
+/// Like `band_text`, for a table read with every band optional, so that a missing band
+/// is an error naming the entry and the key.
+fn all_bands_text(texts: &ByBandEntry<Option<String>>, file: &str, id: &str, key: &str) -> String {
+    let text = |band: &str, value: &Option<String>| {
+        value
+            .clone()
+            .unwrap_or_else(|| panic!("{file}: {id:?} has no {key} for {band}"))
+    };
+    let texts = ByBandEntry {
+        early: text("12-14", &texts.early),
+        mid: text("15-17", &texts.mid),
+        adult: text("18+", &texts.adult),
+    };
+    band_text(&texts, file, id, key)
+}
+
+/// `Some(ByBand { … })` or `None` as Rust source.
+fn opt_band_text(
+    texts: &Option<ByBandEntry<Option<String>>>,
+    file: &str,
+    id: &str,
+    key: &str,
+) -> String {
+    match texts {
+        Some(texts) => format!("Some({})", all_bands_text(texts, file, id, key)),
+        None => "None".to_owned(),
+    }
+}
+
+/// The drawing prompts, in the order they are offered.
+fn drawing_prompts(out: &mut String) {
+    let file = "content/drawing.toml";
+    let drawing: DrawingFile = read(file);
+    let mut ids: Vec<String> = Vec::new();
+    out.push_str("pub static DRAW_PROMPTS: &[crate::domain::draw::prompt::Prompt] = &[\n");
+    for (i, table) in drawing.prompt.into_iter().enumerate() {
+        let id = match table.get("id") {
+            Some(toml::Value::String(id)) => id.clone(),
+            _ => panic!("{file}: prompt number {} needs an id", i + 1),
+        };
+        let p: PromptEntry = toml::Value::Table(table)
+            .try_into()
+            .unwrap_or_else(|e| panic!("{file}: prompt {id:?}: {e}"));
+        check_id(&p.id, ids.iter().map(String::as_str), file, "prompt");
+        for (key, value) in [("technique", &p.technique), ("reference", &p.reference)] {
+            assert!(
+                !value.trim().is_empty(),
+                "{file}: {id:?} has an empty {key}"
+            );
+        }
+        let min_band = band(p.min_band.as_deref().unwrap_or("12-14"), file);
+        writeln!(
+            out,
+            "    Prompt {{ id: {id:?}, technique: {:?}, reference: {:?}, min_band: {min_band}, \
+             title: {}, text: {}, reflect: {}, gentle: {} }},",
+            p.technique.trim(),
+            p.reference.trim(),
+            all_bands_text(&p.title, file, &id, "title"),
+            all_bands_text(&p.prompt, file, &id, "prompt"),
+            opt_band_text(&p.reflect, file, &id, "reflect"),
+            opt_band_text(&p.gentle, file, &id, "gentle"),
+        )
+        .unwrap();
+        ids.push(id);
+    }
+    out.push_str("];\n");
 }
 
 fn session(minutes: u32, file: &str, band: &str) -> &'static str {
@@ -260,17 +363,8 @@ fn main() {
     out.push_str("pub static PATTERNS: &[Pattern] = &[\n");
     for (i, p) in breathing.pattern.iter().enumerate() {
         let id = p.id.as_str();
-        assert!(
-            !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
-            "{file}: pattern id {id:?} needs lowercase letters, digits and dashes only"
-        );
-        assert!(
-            breathing.pattern[..i].iter().all(|q| q.id != p.id),
-            "{file}: pattern id {id:?} is used twice"
-        );
+        let before = breathing.pattern[..i].iter().map(|q| q.id.as_str());
+        check_id(id, before, file, "pattern");
         for (key, value) in [("technique", &p.technique), ("reference", &p.reference)] {
             assert!(
                 !value.trim().is_empty(),
@@ -303,7 +397,9 @@ fn main() {
         )
         .unwrap();
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+
+    drawing_prompts(&mut out);
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
     std::fs::write(dest, out).unwrap();

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // Tend's budgets, measured: transfer sizes of the release build, Lighthouse
-// mobile scores, reading a heavy year of data, and the breathing animation's frames
-// under load. Reports PASS/OVER; it is not part of the test suite.
+// mobile scores, reading a heavy year of data, the breathing animation's frames
+// under load, and the drawing room's pointer handling. Reports PASS/OVER; it is not
+// part of the test suite.
 //
-// Usage: node scripts/bench.mjs [--dist dist] [--out target/bench] [--only sizes,lighthouse,heavyYear,frames] [--strict]
+// Usage: node scripts/bench.mjs [--dist dist] [--out target/bench] [--only sizes,lighthouse,heavyYear,frames,draw] [--strict]
 //   (scripts/bench builds first, then runs this.)
 //   --strict  exit 1 when a budget is over
 //   frames: FRAMES_SECONDS=60 sets how long the trace runs; FRAMES_URL=<url> measures
 //     that page as it is instead of starting /breathe (to check the frame counting
 //     on a page with a known animation). The trace is kept as <out>/frames-trace.json.
+//   draw: strokes drawn with the mouse on /draw (phone size), timed from Chrome traces:
+//     pointermove at 4× CPU on an empty drawing and on 500 strokes, and the pointerup
+//     ending a 1000-point stroke at 1×. Traces: <out>/draw-trace-{empty,500,save}.json.
 //
 // Each section is an async function `(ctx) => ({ checks })` listed in SECTIONS. A
 // section prints its own table and returns budget checks made with check(); the
@@ -35,6 +39,9 @@ export const BUDGETS = {
   accessibility: 100,
   bestPractices: 100,
   framesDropped: 0, // partly presented or dropped frames while breathing under load
+  drawMoveMs: 2, // median pointermove dispatch (handler + incremental paint) at 4× CPU
+  drawSeededRatio: 1.2, // that median with 500 strokes drawn, over the empty drawing's
+  drawSaveMs: 1, // pointerup ending a 1000-point stroke (tail, encode, save) at 1× CPU
 };
 
 // ---------------------------------------------------------------- helpers
@@ -488,7 +495,287 @@ async function frames(ctx) {
   }
 }
 
-export const SECTIONS = { sizes, lighthouse, heavyYear, frames };
+// ---------------------------------------------------------------- drawing room
+
+const DRAW_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+const DRAFT_KEY = 'tend.draft.drawing';
+const DRAW_STROKES = 10; // strokes per measured run
+const DRAW_MOVES = 100; // pointer moves per stroke
+const DRAW_SEEDED = 500; // strokes already on the canvas for the second run
+const SAVE_MOVES = 1000; // pointer moves of the stroke whose save is timed
+const SAVE_RUNS = 5;
+
+/**
+ * Pointer positions (whole CSS pixels) for one stroke over the canvas `box`: where it
+ * starts and then `moves` more, each different from the one before, so every move adds
+ * a point. Rows of
+ * at most `row` moves, `dx` pixels apart, going back and forth `gap` pixels lower each
+ * row; `wave` bends each row up and down by that many pixels.
+ */
+function strokePath(box, { moves, row, dx = 1, gap = 12, top = 0.1, wave = 0 }) {
+  const x0 = Math.ceil(box.x + box.width * 0.08);
+  const y0 = Math.ceil(box.y + box.height * top);
+  const out = [];
+  for (let k = 0; k <= moves; k++) {
+    const r = Math.floor(k / row);
+    const c = k % row;
+    const col = r % 2 === 0 ? c : row - 1 - c;
+    out.push([x0 + col * dx, y0 + r * gap + Math.round(wave * Math.sin(col / 9))]);
+  }
+  return out;
+}
+
+/** Draws one stroke with the mouse: to its start, press, each move, release. */
+async function drawStroke(page, points) {
+  const [[x, y], ...rest] = points;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (const [px, py] of rest) await page.mouse.move(px, py);
+  await page.mouse.up();
+}
+
+/** `count` strokes of `moves` moves each, spread down the canvas. */
+async function drawStrokes(page, box, count, moves) {
+  const dx = Math.max(1, Math.floor((box.width * 0.84) / moves));
+  for (let i = 0; i < count; i++) {
+    await drawStroke(page, strokePath(box, { moves, row: moves + 1, dx, top: 0.1 + (0.8 * i) / Math.max(1, count - 1), wave: 6 }));
+  }
+}
+
+/** The drawing in progress as stored, or null. */
+const storedDraft = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), DRAFT_KEY);
+const storedStrokes = async (page) => (await storedDraft(page))?.data?.work?.drawing?.strokes?.length ?? 0;
+
+/** Share of the canvas's pixels that differ from its top-left corner (the bare paper). */
+const inkedShare = (page) =>
+  page.locator('canvas').evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const d = Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]);
+      if (d > 24) inked++;
+    }
+    return inked / (data.length / 4);
+  });
+
+/** Opens /draw and brings the canvas into the middle of the screen; returns its box. */
+async function openDrawingRoom(page, url) {
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1, name: 'Drawing room' }).waitFor();
+  const canvas = page.locator('canvas');
+  await canvas.waitFor();
+  await canvas.evaluate((c) => c.scrollIntoView({ block: 'center' }));
+  // The canvas is sized to its space a frame after it is in the page.
+  await page.waitForFunction(() => {
+    const c = document.querySelector('canvas');
+    return c && c.width > 0 && c.getBoundingClientRect().width > 0;
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const box = await canvas.boundingBox();
+  if (!box || box.width < 100) throw new Error(`the canvas is ${JSON.stringify(box)}, too small to draw on`);
+  return box;
+}
+
+/**
+ * The page's pointer EventDispatch durations (ms) from a trace: the renderer main thread
+ * of the page's frame; `pointermove` only while a button is down (between a pointerdown
+ * and its pointerup), so the hover moves to a stroke's start do not count. `moves` and
+ * `ups` are wall time; `moveCpu` and `upCpu` the thread's own time, which leaves out
+ * what other processes took from it.
+ */
+export function pointerDispatches(trace, mainFrameId) {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  let pid;
+  for (const e of events) {
+    const frames = e.name === 'TracingStartedInBrowser' ? e.args?.data?.frames : undefined;
+    const f = frames?.find((fr) => fr.frame === mainFrameId);
+    if (f) pid = f.processId;
+  }
+  const mainTid = (p) => events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === p && e.args?.name === 'CrRendererMain')?.tid;
+  const dispatches = events.filter((e) => e.name === 'EventDispatch' && e.ph === 'X' && /^pointer/.test(e.args?.data?.type ?? ''));
+  if (pid === undefined) {
+    // Failing the frame's process, the one that handled the pointer events.
+    const pids = new Set(dispatches.map((e) => e.pid));
+    if (pids.size !== 1) throw new Error(`cannot tell the page's renderer among ${pids.size} processes`);
+    [pid] = pids;
+  }
+  const tid = mainTid(pid);
+  const mine = dispatches.filter((e) => e.pid === pid && (tid === undefined || e.tid === tid)).sort((a, b) => a.ts - b.ts);
+  const moves = [];
+  const moveCpu = [];
+  const ups = [];
+  const upCpu = [];
+  let down = false;
+  for (const e of mine) {
+    const type = e.args.data.type;
+    if (type === 'pointerdown') down = true;
+    else if (type === 'pointerup' || type === 'pointercancel') {
+      if (down) {
+        ups.push(e.dur / 1000);
+        upCpu.push((e.tdur ?? e.dur) / 1000);
+      }
+      down = false;
+    } else if (type === 'pointermove' && down) {
+      moves.push(e.dur / 1000);
+      moveCpu.push((e.tdur ?? e.dur) / 1000);
+    }
+  }
+  return { pid, tid, moves, moveCpu, ups, upCpu };
+}
+
+function spread(ms) {
+  const s = [...ms].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  return { count: s.length, median: at(0.5), p95: at(0.95), max: s.at(-1) };
+}
+
+/** Traces `act` and returns the page's pointer dispatches; the trace is kept as <out>/<name>. */
+async function tracePointer(ctx, browser, page, frameId, name, act) {
+  await browser.startTracing(page, { categories: DRAW_CATEGORIES });
+  let buf;
+  try {
+    await act();
+  } finally {
+    buf = await browser.stopTracing();
+  }
+  writeFileSync(path.join(ctx.out, name), buf);
+  return pointerDispatches(JSON.parse(buf.toString('utf8')), frameId);
+}
+
+/**
+ * The drawing room's pointer handling, from Chrome traces of real strokes drawn with the
+ * mouse: each pointermove's EventDispatch (the app's handler and the incremental canvas
+ * painting it does) on an empty drawing and with 500 strokes already drawn, at 4× CPU;
+ * and the pointerup that ends a 1000-point stroke (painting its tail, encoding the whole
+ * drawing and the verified save) at 1×.
+ */
+async function draw(ctx) {
+  const base = await ctx.serve();
+  const url = `${base}/draw`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    // The e2e suite's phone: 390×844 at 2×, so the canvas has a phone's pixels to paint.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await context.addInitScript(({ origin, entries }) => {
+      if (location.origin !== origin) return;
+      for (const [k, v] of entries) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+    }, { origin: new URL(base).origin, entries: Object.entries(settingsSeed({ band: '15-17' })) });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    const cdp = await context.newCDPSession(page);
+    const throttle = (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate });
+
+    // 1. An empty drawing, 4× CPU.
+    let box = await openDrawingRoom(page, url);
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const frameId = frameTree.frame.id;
+    if ((await storedStrokes(page)) !== 0) throw new Error('a fresh browser already has a drawing in progress');
+    const emptyInk = await inkedShare(page);
+    await throttle(CPU_THROTTLING);
+    const empty = await tracePointer(ctx, browser, page, frameId, 'draw-trace-empty.json', async () => {
+      await drawStrokes(page, box, DRAW_STROKES, DRAW_MOVES);
+      await page.waitForFunction((n) => JSON.parse(localStorage.getItem('tend.draft.drawing') ?? 'null')?.data?.work?.drawing?.strokes?.length === n, DRAW_STROKES);
+    });
+    await throttle(1);
+    const drawn = await storedDraft(page);
+    const strokes = drawn?.data?.work?.drawing?.strokes ?? [];
+    if (strokes.length !== DRAW_STROKES) throw new Error(`drew ${DRAW_STROKES} strokes; the draft holds ${strokes.length}`);
+    if (strokes.some((s) => typeof s.points !== 'string' || s.points.length === 0)) throw new Error('a stored stroke has no points text');
+
+    // 2. The same with 500 strokes already there: the strokes just drawn, 50 times over.
+    const seeded = structuredClone(drawn);
+    seeded.data.work.drawing.strokes = Array.from({ length: DRAW_SEEDED }, (_, i) => strokes[i % strokes.length]);
+    const seededText = JSON.stringify(seeded);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, seededText]);
+    box = await openDrawingRoom(page, url);
+    const loadedInk = await inkedShare(page);
+    if (!(loadedInk > emptyInk + 0.01)) {
+      throw new Error(`with ${DRAW_SEEDED} strokes stored the canvas shows ${(100 * loadedInk).toFixed(1)}% ink (empty: ${(100 * emptyInk).toFixed(1)}%)`);
+    }
+    await throttle(CPU_THROTTLING);
+    const full = await tracePointer(ctx, browser, page, frameId, 'draw-trace-500.json', async () => {
+      await drawStrokes(page, box, DRAW_STROKES, DRAW_MOVES);
+      await page.waitForFunction((n) => JSON.parse(localStorage.getItem('tend.draft.drawing') ?? 'null')?.data?.work?.drawing?.strokes?.length === n, DRAW_SEEDED + DRAW_STROKES);
+    });
+    await throttle(1);
+    const after = await storedStrokes(page);
+    if (after !== DRAW_SEEDED + DRAW_STROKES) throw new Error(`after drawing on ${DRAW_SEEDED} strokes the draft holds ${after}, not ${DRAW_SEEDED + DRAW_STROKES}`);
+
+    // 3. Ending a 1000-point stroke on an empty drawing, 1× CPU: the saved drawing is that stroke alone.
+    await page.evaluate((k) => localStorage.removeItem(k), DRAFT_KEY);
+    box = await openDrawingRoom(page, url);
+    const row = Math.min(250, Math.floor(box.width * 0.84));
+    const savePath = strokePath(box, { moves: SAVE_MOVES, row, dx: 1, gap: Math.max(4, Math.floor((box.height * 0.8) / Math.ceil((SAVE_MOVES + 1) / row))) });
+    const saves = [];
+    const saveCpu = [];
+    let saveText = 0;
+    for (let i = 0; i < SAVE_RUNS; i++) {
+      if (i > 0) {
+        await page.getByRole('button', { name: 'Clear', exact: true }).click();
+        await page.waitForFunction(() => JSON.parse(localStorage.getItem('tend.draft.drawing') ?? 'null')?.data?.work?.drawing?.strokes?.length === 0);
+      }
+      const run = await tracePointer(ctx, browser, page, frameId, 'draw-trace-save.json', async () => {
+        await drawStroke(page, savePath);
+        await page.waitForFunction(() => JSON.parse(localStorage.getItem('tend.draft.drawing') ?? 'null')?.data?.work?.drawing?.strokes?.length === 1);
+      });
+      if (run.ups.length !== 1) throw new Error(`the save trace holds ${run.ups.length} pointerup dispatches, not 1`);
+      saves.push(run.ups[0]);
+      saveCpu.push(run.upCpu[0]);
+      saveText = (await storedDraft(page)).data.work.drawing.strokes[0].points.length;
+    }
+    await context.close();
+    if (problems.length > 0) throw new Error(`the page reported: ${problems.join(' | ')}`);
+
+    const e = spread(empty.moves);
+    const f = spread(full.moves);
+    const s = spread(saves);
+    const fullUp = spread(full.ups);
+    const cpuMedian = (v) => spread(v).median;
+    if (e.count === 0 || f.count === 0) throw new Error('the traces hold no pointermove dispatches while a button was down');
+    const ratio = f.median / e.median;
+    const ms = (n) => `${n.toFixed(3)} ms`;
+    console.log(`\n## Drawing room ${url}, 390×844 at 2×, mouse strokes, Chrome trace EventDispatch durations\n`);
+    table(
+      [
+        ['pointermove (button down)', 'CPU', 'strokes', 'moves', 'dispatches', 'median', 'p95', 'max', 'thread median'],
+        ['empty drawing', `${CPU_THROTTLING}×`, DRAW_STROKES, DRAW_STROKES * DRAW_MOVES, e.count, ms(e.median), ms(e.p95), ms(e.max), ms(cpuMedian(empty.moveCpu))],
+        [`${DRAW_SEEDED} strokes already drawn`, `${CPU_THROTTLING}×`, DRAW_STROKES, DRAW_STROKES * DRAW_MOVES, f.count, ms(f.median), ms(f.p95), ms(f.max), ms(cpuMedian(full.moveCpu))],
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    );
+    console.log(`\nmedian with ${DRAW_SEEDED} strokes / empty: ${ratio.toFixed(2)}×`);
+    console.log('(wall time; "thread median" is the renderer thread\'s own time, without what other processes took from it)');
+    console.log('(a dispatch can carry several moves the browser merged; the app takes them all via getCoalescedEvents)');
+    console.log(`canvas inked before drawing: ${(100 * emptyInk).toFixed(1)}% empty, ${(100 * loadedInk).toFixed(1)}% with ${DRAW_SEEDED} strokes loaded (stored text ${(seededText.length / 1024).toFixed(0)} KB)\n`);
+    table(
+      [
+        ['pointerup ending one stroke', 'CPU', 'moves', 'points text', 'runs', 'median', 'max', 'thread median', 'each'],
+        [`${SAVE_MOVES} moves on an empty drawing`, '1×', SAVE_MOVES, `${saveText} chars`, s.count, ms(s.median), ms(s.max), ms(cpuMedian(saveCpu)), saves.map((v) => v.toFixed(2)).join(' ')],
+        [`${DRAW_MOVES} moves on ${DRAW_SEEDED}+ strokes`, `${CPU_THROTTLING}×`, DRAW_MOVES, '', fullUp.count, ms(fullUp.median), ms(fullUp.max), ms(cpuMedian(full.upCpu)), ''],
+      ],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    );
+    console.log('(the pointerup also paints the stroke\'s last segment and saves the whole drawing, verified: an upper bound on encode + save;');
+    console.log(` the second row, not budgeted: ending a stroke when the drawing holds ${DRAW_SEEDED} more, all saved again)`);
+    console.log(`(renderer pid ${empty.pid}; traces: ${['empty', '500', 'save'].map((n) => path.relative(REPO, path.join(ctx.out, `draw-trace-${n}.json`))).join(', ')}, the save trace of the last run)`);
+
+    ctx.results.draw = { url, throttling: CPU_THROTTLING, empty: e, seeded: { strokes: DRAW_SEEDED, ...f }, ratio, save: { moves: SAVE_MOVES, pointsText: saveText, ...s, runs: saves, threadMs: saveCpu }, seededUp: fullUp };
+    return {
+      checks: [
+        check('draw: pointermove, median at 4×', e.median <= BUDGETS.drawMoveMs, ms(e.median), `≤ ${BUDGETS.drawMoveMs} ms`),
+        check(`draw: with ${DRAW_SEEDED} strokes / empty`, ratio <= BUDGETS.drawSeededRatio, `${ratio.toFixed(2)}×`, `≤ ${BUDGETS.drawSeededRatio}×`),
+        check(`draw: end + save of ${SAVE_MOVES} points, median at 1×`, s.median <= BUDGETS.drawSaveMs, ms(s.median), `≤ ${BUDGETS.drawSaveMs} ms`),
+      ],
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export const SECTIONS = { sizes, lighthouse, heavyYear, frames, draw };
 
 // ---------------------------------------------------------------- plumbing
 

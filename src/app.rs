@@ -1,9 +1,10 @@
 use crate::platform::{dom, offline};
+use crate::state::drawing::DrawState;
 use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
 use crate::ui::router::Nav;
 use crate::ui::{
-    about::About, breathe, help::Help, home::Home, not_found::NotFound, routes::Page,
+    about::About, breathe, draw, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, welcome::Welcome,
 };
 use leptos::prelude::*;
@@ -21,6 +22,8 @@ pub fn App() -> impl IntoView {
     provide_context(data);
     let breath = BreathState::load(store);
     provide_context(breath);
+    let drawings = DrawState::load(store);
+    provide_context(drawings);
 
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
@@ -28,9 +31,8 @@ pub fn App() -> impl IntoView {
         if key.as_deref().is_none_or(|k| k == SETTINGS_KEY) {
             settings.reload();
         }
-        if key.as_deref().is_none_or(BreathState::watches) {
-            breath.refresh();
-        }
+        breath.heard(key.as_deref());
+        drawings.heard(key.as_deref());
         if data.watched.get_untracked()
             && key
                 .as_deref()
@@ -60,6 +62,8 @@ pub fn App() -> impl IntoView {
                 Some(Page::Breathe) => view! { <breathe::Breathe /> }.into_any(),
                 Some(Page::Patterns) => view! { <breathe::patterns::Patterns /> }.into_any(),
                 Some(Page::History) => view! { <breathe::history::History /> }.into_any(),
+                Some(Page::Draw) => view! { <draw::DrawRoom /> }.into_any(),
+                Some(Page::Gallery) => view! { <draw::gallery::Gallery /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }}
         </Shell>

@@ -2,6 +2,7 @@
 
 use crate::domain::breathing::{ByBand, Pace, Pattern, SessionLength};
 use crate::domain::daily::DailyLine;
+use crate::domain::draw::prompt::Prompt;
 use crate::domain::help::{Helpline, Region};
 use crate::domain::Band;
 
@@ -41,6 +42,17 @@ pub fn patterns_for(band: Band) -> impl Iterator<Item = &'static Pattern> {
 /// How long a breathing session lasts for a band unless the person picks another length.
 pub fn default_session(band: Band) -> SessionLength {
     DEFAULT_SESSION.get(band)
+}
+
+/// The drawing prompts offered to a band, in the order the content file lists them (the
+/// free drawing prompt first).
+pub fn draw_prompts_for(band: Band) -> impl Iterator<Item = &'static Prompt> {
+    DRAW_PROMPTS.iter().filter(move |p| p.is_for(band))
+}
+
+/// A drawing prompt by its stable id.
+pub fn draw_prompt(id: &str) -> Option<&'static Prompt> {
+    DRAW_PROMPTS.iter().find(|p| p.id == id)
 }
 
 #[cfg(test)]
@@ -137,11 +149,22 @@ mod tests {
         }
     }
 
+    /// Words CONTENT.md keeps out of every text aimed at the reader.
+    const SHAME: [&str; 7] = [
+        "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
+    ];
+
+    /// The shame words a text uses, if any.
+    fn shame_words(text: &str) -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|word| SHAME.contains(word))
+            .map(str::to_owned)
+            .collect()
+    }
+
     #[test]
     fn no_text_uses_a_shame_word() {
-        const SHAME: [&str; 7] = [
-            "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
-        ];
         let pattern_texts = PATTERNS.iter().flat_map(|p| {
             Band::ALL
                 .into_iter()
@@ -153,10 +176,8 @@ mod tests {
             .chain(HELPLINES.iter().map(|l| l.about))
             .chain(pattern_texts);
         for text in texts {
-            let lower = text.to_lowercase();
-            for word in lower.split(|c: char| !c.is_alphabetic()) {
-                assert!(!SHAME.contains(&word), "{word:?} in {text:?}");
-            }
+            let found = shame_words(text);
+            assert!(found.is_empty(), "{found:?} in {text:?}");
         }
     }
 
@@ -318,6 +339,215 @@ mod tests {
         assert_eq!(default_session(Band::Adult), SessionLength::ThreeMinutes);
         for band in Band::ALL {
             assert!(default_session(band).minutes().is_some());
+        }
+    }
+
+    /// Every text of a drawing prompt for a band, named: its title, the prompt, and the
+    /// reflect question and gentle line when it has them.
+    fn drawing_texts(p: &Prompt, band: Band) -> Vec<(&'static str, &'static str)> {
+        let mut texts = vec![("title", p.title(band)), ("prompt", p.text(band))];
+        texts.extend(p.reflect(band).map(|text| ("reflect", text)));
+        texts.extend(p.gentle(band).map(|text| ("gentle", text)));
+        texts
+    }
+
+    #[test]
+    fn every_band_has_at_least_eight_drawing_prompts() {
+        for band in Band::ALL {
+            let count = draw_prompts_for(band).filter(|p| !p.is_free()).count();
+            assert!(
+                count >= 8,
+                "{} has only {count} drawing prompts besides free drawing",
+                band.label()
+            );
+        }
+    }
+
+    #[test]
+    fn every_drawing_prompt_has_a_technique_and_reference() {
+        for p in DRAW_PROMPTS {
+            for (key, value) in [("technique", p.technique), ("reference", p.reference)] {
+                assert!(
+                    !value.trim().is_empty() && value.trim() == value,
+                    "{}: {key} {value:?}",
+                    p.id
+                );
+            }
+            // DESIGN.md: content stays inside the clinical frame, compassion-focused
+            // therapy and self-compassion, and the reference says which part of it.
+            assert!(
+                p.reference.to_lowercase().contains("compassion"),
+                "{}: reference {:?} is outside the clinical frame",
+                p.id,
+                p.reference
+            );
+        }
+    }
+
+    #[test]
+    fn drawing_prompts_meet_each_bands_reading_level() {
+        // Every band's texts are checked, even for a band a prompt is not offered to:
+        // a therapist can show any prompt at any band.
+        for band in Band::ALL {
+            let mut highest = (0.0_f32, "");
+            for p in DRAW_PROMPTS {
+                for (key, text) in drawing_texts(p, band) {
+                    let grade = readability::grade(text);
+                    assert!(
+                        grade <= band.max_reading_grade(),
+                        "grade {grade:.1} for {} ({} {key}): {text:?}",
+                        band.label(),
+                        p.id
+                    );
+                    if grade > highest.0 {
+                        highest = (grade, text);
+                    }
+                }
+                let title = p.title(band);
+                assert!(
+                    readability::words(title) <= 5 && readability::sentences(title) == 1,
+                    "{}: title {title:?} is long for a title",
+                    p.id
+                );
+                let sentences = readability::sentences(p.text(band));
+                assert!(
+                    (1..=3).contains(&sentences),
+                    "{} for {}: one to three sentences, please ({sentences})",
+                    p.id,
+                    band.label()
+                );
+            }
+            println!(
+                "highest drawing prompt grade for {}: {:.2} {:?}",
+                band.label(),
+                highest.0,
+                highest.1
+            );
+        }
+    }
+
+    #[test]
+    fn drawing_prompts_use_no_shame_words() {
+        for p in DRAW_PROMPTS {
+            for band in Band::ALL {
+                for (key, text) in drawing_texts(p, band) {
+                    let found = shame_words(text);
+                    assert!(found.is_empty(), "{found:?} in {} {key}: {text:?}", p.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn drawing_prompts_are_invitations_not_orders() {
+        for p in DRAW_PROMPTS {
+            for band in Band::ALL {
+                let text = p.text(band);
+                let lower = text.to_lowercase();
+                assert!(
+                    ["you could", "if you like"]
+                        .iter()
+                        .any(|soft| lower.contains(soft))
+                        && !lower.starts_with("draw "),
+                    "{} for {}: an invitation, please: {text:?}",
+                    p.id,
+                    band.label()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn there_is_a_free_drawing_prompt_for_every_band() {
+        let free = draw_prompt("free").expect("a prompt with id free");
+        assert!(free.is_free());
+        assert_eq!(DRAW_PROMPTS.iter().filter(|p| p.is_free()).count(), 1);
+        for band in Band::ALL {
+            assert!(free.is_for(band), "{}", band.label());
+            assert_eq!(draw_prompts_for(band).next(), Some(free), "offered first");
+            assert_eq!(free.reflect(band), None, "nothing to answer after drawing");
+            assert!(free.text(band).contains("whatever"), "{}", band.label());
+        }
+    }
+
+    #[test]
+    fn drawing_prompt_ids_are_unique_and_well_formed() {
+        for (i, p) in DRAW_PROMPTS.iter().enumerate() {
+            assert!(
+                !p.id.is_empty()
+                    && !p.id.starts_with('-')
+                    && !p.id.ends_with('-')
+                    && p.id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "prompt id {:?}",
+                p.id
+            );
+            assert!(
+                DRAW_PROMPTS[..i].iter().all(|q| q.id != p.id),
+                "prompt id {:?} is used twice",
+                p.id
+            );
+            assert_eq!(draw_prompt(p.id), Some(p));
+        }
+        assert_eq!(draw_prompt("nope"), None);
+    }
+
+    #[test]
+    fn the_drawing_prompts_from_the_issue_are_there_for_every_band() {
+        for id in [
+            "safe-place",
+            "companion",
+            "three-circles",
+            "inner-critic",
+            "future-note",
+            "calm",
+            "soothing-kit",
+        ] {
+            let p = draw_prompt(id).unwrap_or_else(|| panic!("missing prompt {id}"));
+            assert_eq!(p.min_band, Band::Early, "{id}");
+            assert!(p.reflect.is_some(), "{id} has no question to reflect on");
+        }
+        let circles = draw_prompt("three-circles").unwrap();
+        for band in Band::ALL {
+            let text = circles.text(band);
+            for colour in ["red", "blue", "green"] {
+                assert!(text.contains(colour), "{}: {text:?}", band.label());
+            }
+        }
+    }
+
+    #[test]
+    fn drawing_prompts_that_invite_warmth_or_memories_offer_a_way_to_stop() {
+        for id in [
+            "safe-place",
+            "companion",
+            "kindest-self",
+            "inner-critic",
+            "many-selves",
+        ] {
+            let p = draw_prompt(id).unwrap_or_else(|| panic!("missing prompt {id}"));
+            for band in Band::ALL {
+                let gentle = p
+                    .gentle(band)
+                    .unwrap_or_else(|| panic!("{id} has no gentle line for {}", band.label()));
+                assert!(
+                    gentle.contains("stop") && gentle.contains("something else"),
+                    "{id}: {gentle:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_reflect_question_is_a_question() {
+        for p in DRAW_PROMPTS {
+            for band in Band::ALL {
+                if let Some(question) = p.reflect(band) {
+                    assert!(question.ends_with('?'), "{}: {question:?}", p.id);
+                    assert_eq!(readability::sentences(question), 1, "{question:?}");
+                }
+            }
         }
     }
 }

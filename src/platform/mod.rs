@@ -1,6 +1,7 @@
 //! Thin wrappers over browser APIs, each safe to call where the API is missing.
 
 pub mod animate;
+pub mod canvas;
 pub mod cues;
 pub mod dom;
 pub mod files;

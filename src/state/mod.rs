@@ -3,6 +3,8 @@
 
 pub mod breathing;
 pub mod data;
+pub mod drawing;
+pub mod records;
 pub mod settings;
 
 pub use breathing::BreathState;

@@ -8,14 +8,20 @@ use leptos::prelude::*;
 
 /// How a kind of record is named to people.
 fn kind_words(kind: &str, n: usize) -> String {
-    let word = match (kind, n) {
-        ("settings", _) => "your settings",
-        ("kept", 1) => "1 copy kept aside",
-        ("kept", _) => return format!("{n} copies kept aside"),
-        ("meta", _) => "the date of your last export",
-        (other, _) => return format!("{n} × {other}"),
+    let (one, many) = match kind {
+        "settings" => return "your settings".to_owned(),
+        "meta" => return "the date of your last export".to_owned(),
+        "draft" => return "a drawing in progress".to_owned(),
+        "kept" => ("copy kept aside", "copies kept aside"),
+        "breath" => ("breathing session", "breathing sessions"),
+        "pattern" => (
+            "breathing pattern of your own",
+            "breathing patterns of your own",
+        ),
+        "drawing" => ("drawing", "drawings"),
+        other => return format!("{n} × {other}"),
     };
-    word.to_owned()
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "350 bytes", "12 KB", "4.8 MB", "10 GB". Integer arithmetic only: formatting floats

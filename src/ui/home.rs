@@ -47,6 +47,16 @@ pub fn Home() -> impl IntoView {
                         </a>
                     </li>
                     <li>
+                        <a class="area area--draw" href=Page::Draw.path()>
+                            <IconDraw />
+                            <span class="area__text">
+                                <span class="area__title">"Drawing room"</span>
+                                <span class="area__hint">"Draw a safe place, a kind companion, or anything at all."</span>
+                            </span>
+                            <IconArrow />
+                        </a>
+                    </li>
+                    <li>
                         <a class="area area--help" href=Page::Help.path()>
                             <IconHelp />
                             <span class="area__text">

@@ -48,6 +48,7 @@ icon!(
     "M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16z",
     "M12 15.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z"
 );
+icon!(IconDraw, "M4 20l4-1 11-11-3-3L5 16z", "M14 7l3 3");
 icon!(IconBack, "M15 5l-7 7 7 7");
 icon!(
     IconPhone,

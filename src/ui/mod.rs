@@ -4,6 +4,7 @@ pub mod about;
 pub mod breathe;
 pub mod controls;
 pub mod data;
+pub mod draw;
 pub mod help;
 pub mod home;
 pub mod icons;

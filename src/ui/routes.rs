@@ -10,10 +10,12 @@ pub enum Page {
     Breathe,
     Patterns,
     History,
+    Draw,
+    Gallery,
 }
 
 impl Page {
-    pub const ALL: [Page; 8] = [
+    pub const ALL: [Page; 10] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -22,6 +24,8 @@ impl Page {
         Page::Breathe,
         Page::Patterns,
         Page::History,
+        Page::Draw,
+        Page::Gallery,
     ];
 
     pub fn path(self) -> &'static str {
@@ -34,6 +38,8 @@ impl Page {
             Page::Breathe => "/breathe",
             Page::Patterns => "/breathe/patterns",
             Page::History => "/breathe/history",
+            Page::Draw => "/draw",
+            Page::Gallery => "/draw/gallery",
         }
     }
 

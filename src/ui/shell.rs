@@ -100,6 +100,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <IconBreathe />
                     <span>"Breathe"</span>
                 </a>
+                <a href=Page::Draw.path() aria-current=move || current(Page::Draw)>
+                    <IconDraw />
+                    <span>"Draw"</span>
+                </a>
                 <a href=Page::Settings.path() aria-current=move || current(Page::Settings)>
                     <IconSettings />
                     <span>"Settings"</span>

@@ -15,6 +15,8 @@ const ROUTES = [
   { name: 'breathe', path: '/breathe', storage: RETURNING, heading: 'Breathing space' },
   { name: 'patterns', path: '/breathe/patterns', storage: RETURNING, heading: 'Your own patterns' },
   { name: 'history', path: '/breathe/history', storage: RETURNING, heading: 'Your past sessions' },
+  { name: 'draw', path: '/draw', storage: RETURNING, heading: 'Drawing room' },
+  { name: 'gallery', path: '/draw/gallery', storage: RETURNING, heading: 'Your drawings' },
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 

@@ -8,12 +8,15 @@
 pub mod encode;
 pub mod history;
 pub mod palette;
+pub mod prompt;
+pub mod saved;
 pub mod smooth;
 pub mod stroke;
 
 pub use encode::{decode, encode, DecodeError};
 pub use history::{shortcut, Command, History};
 pub use palette::{Colour, Paper};
+pub use prompt::Prompt;
 pub use smooth::{settled, smooth, smooth_point, Smooth};
 pub use stroke::{width, Point, Size, Stroke, Tool, MAX_COORD};
 

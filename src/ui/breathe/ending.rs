@@ -36,19 +36,19 @@ pub fn Ending(
         note: String::new(),
     });
     // The key and stored text of this session once saved: later saves go over exactly
-    // that version (see `save_session`).
+    // that version (see `Records::save`).
     let key = StoredValue::new(None::<(String, String)>);
     let saved = RwSignal::new(Ok::<bool, StorageError>(false));
     let save = move || {
         let last = key.get_value();
         let result = record.with_untracked(|r| {
-            breath.save_session(
+            breath.sessions.save(
                 last.as_ref().map(|(k, _)| k.as_str()),
                 r,
                 last.as_ref().map(|(_, raw)| raw.as_str()),
             )
         });
-        saved.set(result.map(|entry| {
+        saved.set(result.map(|(entry, _)| {
             key.set_value(Some((entry.key, entry.raw)));
             true
         }));

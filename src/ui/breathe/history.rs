@@ -5,7 +5,8 @@ use crate::domain::checkin::{length_label, seconds_by_day, BreathSession, Feelin
 use crate::domain::date;
 use crate::domain::settings::Choice;
 use crate::platform::dom;
-use crate::state::breathing::{use_breath, Entry};
+use crate::state::breathing::use_breath;
+use crate::state::records::Entry;
 use crate::ui::routes::Page;
 use leptos::prelude::*;
 
@@ -56,7 +57,7 @@ pub fn History() -> impl IntoView {
     let removed = RwSignal::new(None::<(String, BreathSession)>);
     let problem = RwSignal::new(None::<String>);
 
-    let delete = move |key: String| match breath.delete::<BreathSession>(&key) {
+    let delete = move |key: String| match breath.sessions.delete(&key) {
         Ok(Some(value)) => {
             removed.set(Some((key, value)));
             problem.set(None);
@@ -67,7 +68,7 @@ pub fn History() -> impl IntoView {
     };
     let undo = move |_| {
         if let Some((key, value)) = removed.get_untracked() {
-            match breath.restore(&key, &value) {
+            match breath.sessions.restore(&key, &value) {
                 Ok(()) => {
                     removed.set(None);
                     dom::focus_after_render("main h1");
@@ -94,7 +95,7 @@ pub fn History() -> impl IntoView {
                 {move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}
             </div>
             {move || {
-                let list = breath.sessions.get();
+                let list = breath.sessions.list.get();
                 if list.is_empty() {
                     return view! {
                         <div class="empty card">
@@ -124,9 +125,9 @@ pub fn History() -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-            {move || (breath.unopened.get() > 0).then(|| view! {
+            {move || (breath.unopened() > 0).then(|| view! {
                 <p class="fine-print">
-                    {format!("{} saved item(s) couldn't be opened by this version of Tend. They are kept as they are and included when you export.", breath.unopened.get())}
+                    {format!("{} saved item(s) couldn't be opened by this version of Tend. They are kept as they are and included when you export.", breath.unopened())}
                 </p>
             })}
         </div>

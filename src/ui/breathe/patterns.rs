@@ -118,11 +118,11 @@ pub fn Patterns() -> impl IntoView {
             Ok(pattern) => {
                 problems.set(Vec::new());
                 message.set(Some(match breath.save_pattern(d.key.as_deref(), &pattern, d.base.as_deref()) {
-                    Ok(PatternSaved::Saved(_)) => {
+                    Ok(PatternSaved::Saved) => {
                         draft.set(Draft::blank());
                         format!("Saved \u{201c}{}\u{201d}. You'll find it in the breathing space.", pattern.name())
                     }
-                    Ok(PatternSaved::KeptBoth(_)) => {
+                    Ok(PatternSaved::KeptBoth) => {
                         draft.set(Draft::blank());
                         format!("Saved \u{201c}{}\u{201d}. It was changed in another tab too, so that version is kept as well: both are in your list.", pattern.name())
                     }
@@ -131,7 +131,7 @@ pub fn Patterns() -> impl IntoView {
             }
         }
     };
-    let delete = move |key: String| match breath.delete::<CustomPattern>(&key) {
+    let delete = move |key: String| match breath.patterns.delete(&key) {
         Ok(Some(p)) => {
             message.set(None);
             removed.set(Some((key, p)));
@@ -142,7 +142,7 @@ pub fn Patterns() -> impl IntoView {
     };
     let undo = move |_| {
         if let Some((key, p)) = removed.get_untracked() {
-            match breath.restore(&key, &p) {
+            match breath.patterns.restore(&key, &p) {
                 Ok(()) => removed.set(None),
                 Err(e) => message.set(Some(format!("Couldn't put it back. {e}"))),
             }
@@ -163,7 +163,7 @@ pub fn Patterns() -> impl IntoView {
                 })}
             </div>
             {move || {
-                let list = breath.patterns.get();
+                let list = breath.patterns.list.get();
                 if list.is_empty() {
                     return view! { <p class="empty card">"No patterns of your own yet. Whenever you like, make one below."</p> }.into_any();
                 }

@@ -1,0 +1,129 @@
+//! Drawings: the gallery (`tend.drawing.<id>`) and the drawing in progress
+//! (`tend.draft.drawing`), saved after every stroke so closing the tab loses nothing.
+
+use super::records::Records;
+use super::Store;
+use crate::domain::draw::saved::SavedDrawing;
+use crate::domain::json::{obj, FromJson, Json, ToJson};
+use crate::storage::{envelope, Loaded, Record, StorageError};
+use leptos::prelude::*;
+
+impl Record for SavedDrawing {
+    const VERSION: u32 = 1;
+}
+
+pub const DRAWING_PREFIX: &str = "tend.drawing.";
+pub const DRAFT_KEY: &str = "tend.draft.drawing";
+
+/// Work in progress: what is on the canvas, and which kept drawing it continues.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Draft {
+    pub work: SavedDrawing,
+    /// The kept drawing this continues, and its stored text when it was opened.
+    pub from: Option<(String, String)>,
+}
+
+impl ToJson for Draft {
+    fn to_json(&self) -> Json {
+        let (key, base) = match &self.from {
+            Some((k, b)) => (Some(k.clone()), Some(b.clone())),
+            None => (None, None),
+        };
+        obj([
+            ("work", self.work.to_json()),
+            ("key", key.to_json()),
+            ("base", base.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Draft {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        let key: Option<String> = j.field_or("key", None)?;
+        let base: Option<String> = j.field_or("base", None)?;
+        Ok(Draft {
+            work: j.field("work")?,
+            from: key.zip(base),
+        })
+    }
+}
+
+impl Record for Draft {
+    const VERSION: u32 = 1;
+}
+
+#[derive(Clone, Copy)]
+pub struct DrawState {
+    /// Newest first.
+    pub kept: Records<SavedDrawing>,
+    store: Store,
+}
+
+impl DrawState {
+    pub fn load(store: Store) -> DrawState {
+        DrawState {
+            kept: Records::load(store, DRAWING_PREFIX, true),
+            store,
+        }
+    }
+
+    pub fn heard(&self, key: Option<&str>) {
+        if key.is_none_or(|k| self.kept.watches(k)) {
+            self.kept.refresh();
+        }
+    }
+
+    /// The drawing in progress, if there is one Tend can read.
+    pub fn draft(&self) -> Option<Draft> {
+        match self.store.with(|s| envelope::load::<Draft>(s, DRAFT_KEY)) {
+            Ok(Loaded::Ready(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Keeps the drawing in progress (verified).
+    pub fn save_draft(&self, draft: &Draft) -> Result<(), StorageError> {
+        self.store.with(|s| envelope::save(s, DRAFT_KEY, draft))
+    }
+
+    /// Starts afresh: the drawing in progress is gone (kept drawings stay).
+    pub fn drop_draft(&self) -> Result<(), StorageError> {
+        self.store.with(|s| s.remove(DRAFT_KEY))
+    }
+
+    /// Keeps the drawing in progress in the gallery: as a new drawing, or over the one
+    /// it continues. Returns that drawing's key and stored text.
+    pub fn keep(&self, draft: &Draft) -> Result<(String, String), StorageError> {
+        let (key, base) = match &draft.from {
+            Some((k, b)) => (Some(k.as_str()), Some(b.as_str())),
+            None => (None, None),
+        };
+        let (entry, _) = self.kept.save(key, &draft.work, base)?;
+        Ok((entry.key, entry.raw))
+    }
+}
+
+pub fn use_draw() -> DrawState {
+    expect_context::<DrawState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::json::to_text;
+
+    #[test]
+    fn a_draft_remembers_the_drawing_it_continues() {
+        let draft = Draft {
+            work: SavedDrawing {
+                name: "Calm".into(),
+                prompt: "free".into(),
+                ..SavedDrawing::default()
+            },
+            from: Some(("tend.drawing.1".into(), "{\"v\":1}".into())),
+        };
+        assert_eq!(Draft::from_text(&to_text(&draft)).unwrap(), draft);
+        let fresh = Draft::default();
+        assert_eq!(Draft::from_text(&to_text(&fresh)).unwrap(), fresh);
+    }
+}

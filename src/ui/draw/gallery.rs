@@ -1,0 +1,150 @@
+//! Your drawings: thumbnails drawn from the strokes themselves, to open again and carry
+//! on, or to delete (with undo).
+
+use super::prompt_title;
+use crate::domain::date;
+use crate::domain::draw::saved::SavedDrawing;
+use crate::domain::draw::{Drawing, Point, MAX_COORD};
+use crate::domain::Band;
+use crate::platform::dom;
+use crate::state::drawing::{use_draw, Draft};
+use crate::state::records::Entry;
+use crate::state::settings::use_settings;
+use crate::ui::router::use_nav;
+use crate::ui::routes::Page;
+use leptos::prelude::*;
+use std::fmt::Write;
+
+/// `x,y x,y …` in drawing units: whole numbers, so no float formatting is needed.
+fn polyline(points: &[Point], mirrored: bool) -> String {
+    let mut out = String::with_capacity(points.len() * 10);
+    for p in points {
+        let p = if mirrored { p.mirrored() } else { *p };
+        let _ = write!(out, "{},{} ", p.x, p.y);
+    }
+    out
+}
+
+/// A small picture of a drawing, from its vectors: sharp at any size.
+#[component]
+fn Thumbnail(drawing: Drawing) -> impl IntoView {
+    let lines = drawing
+        .strokes
+        .iter()
+        .flat_map(|s| {
+            let colour = match s.tool {
+                crate::domain::draw::Tool::Eraser => drawing.paper.hex(),
+                _ => s.colour.hex(),
+            };
+            let width = s.size.width() as u32;
+            let mut paths = vec![(polyline(&s.points, false), colour, width)];
+            if s.mirror {
+                paths.push((polyline(&s.points, true), colour, width));
+            }
+            paths
+        })
+        .map(|(points, colour, width)| {
+            view! {
+                <polyline points=points stroke=colour stroke-width=width fill="none"
+                    stroke-linecap="round" stroke-linejoin="round" />
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="thumb" viewBox=format!("0 0 {MAX_COORD} {MAX_COORD}") aria-hidden="true" focusable="false">
+            <rect width=MAX_COORD height=MAX_COORD fill=drawing.paper.hex() />
+            {lines}
+        </svg>
+    }
+}
+
+#[component]
+pub fn Gallery() -> impl IntoView {
+    dom::set_title("Your drawings");
+    let draw = use_draw();
+    let nav = use_nav();
+    let band = use_settings().with_untracked(|s| s.band.unwrap_or(Band::Mid));
+    let removed = RwSignal::new(None::<(String, SavedDrawing)>);
+    let problem = RwSignal::new(None::<String>);
+
+    let open = move |key: String, raw: String, saved: SavedDrawing| {
+        let draft = Draft {
+            work: saved,
+            from: Some((key, raw)),
+        };
+        match draw.save_draft(&draft) {
+            Ok(()) => nav.go(Page::Draw.path()),
+            Err(e) => problem.set(Some(format!("Couldn't open it. {e}"))),
+        }
+    };
+    let delete = move |key: String| match draw.kept.delete(&key) {
+        Ok(Some(saved)) => {
+            removed.set(Some((key, saved)));
+            problem.set(None);
+            dom::focus_after_render("#undo");
+        }
+        Ok(None) => {}
+        Err(e) => problem.set(Some(format!("Couldn't delete it. {e}"))),
+    };
+    let undo = move |_| {
+        if let Some((key, saved)) = removed.get_untracked() {
+            match draw.kept.restore(&key, &saved) {
+                Ok(()) => removed.set(None),
+                Err(e) => problem.set(Some(format!("Couldn't put it back. {e}"))),
+            }
+        }
+    };
+
+    view! {
+        <div class="gallery">
+            <h1>"Your drawings"</h1>
+            <p class="lead">"Only on this device. Nobody sees these unless you choose to show them."</p>
+            <div role="status" class="undo-region">
+                {move || removed.get().map(|(_, s)| view! {
+                    <p class="undo">
+                        {format!("Deleted \u{201c}{}\u{201d}. ", s.name)}
+                        <button type="button" id="undo" class="button" on:click=undo>"Undo"</button>
+                    </p>
+                })}
+            </div>
+            <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
+            {move || {
+                let list = draw.kept.list.get();
+                if list.is_empty() {
+                    return view! {
+                        <div class="empty card">
+                            <p>"Nothing here yet. Whenever you're ready, your drawings will live here."</p>
+                            <a class="button button--primary" href=Page::Draw.path()>"Go to the drawing room"</a>
+                        </div>
+                    }.into_any();
+                }
+                view! {
+                    <ul class="drawings" role="list">
+                        {list.into_iter().map(|Entry { key, value, raw }| {
+                            let name = value.name.clone();
+                            let del_key = key.clone();
+                            let words = value.words.clone();
+                            let saved = value.clone();
+                            view! {
+                                <li class="card drawing-item">
+                                    <Thumbnail drawing=value.drawing.clone() />
+                                    <div>
+                                        <h2>{name.clone()}</h2>
+                                        <p class="hint">{format!("{} · {}", prompt_title(&value.prompt, band), date::long_date(value.day))}</p>
+                                        {(!words.is_empty()).then(|| view! { <p class="note">{words}</p> })}
+                                        <div class="actions">
+                                            <button type="button" class="button" aria-label=format!("Open {name}")
+                                                on:click=move |_| open(key.clone(), raw.clone(), saved.clone())>"Open"</button>
+                                            <button type="button" class="button button--quiet" aria-label=format!("Delete {name}")
+                                                on:click=move |_| delete(del_key.clone())>"Delete"</button>
+                                        </div>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,461 @@
+//! The drawing room: a prompt, a canvas that feels like paper, tools, undo, and a
+//! gallery. The drawing in progress is saved after every stroke.
+
+pub mod gallery;
+
+use crate::content;
+use crate::domain::draw::saved::{clip, MAX_NAME_CHARS, MAX_WORDS_CHARS};
+use crate::domain::draw::{
+    settled, shortcut, Colour, Command, History, Paper, Point, Size, Stroke, Tool,
+};
+use crate::domain::settings::Choice;
+use crate::domain::Band;
+use crate::platform::canvas::Painter;
+use crate::platform::{dom, files};
+use crate::state::drawing::{use_draw, Draft};
+use crate::state::settings::use_settings;
+use crate::ui::controls::{options, parse, RadioGroup, Toggle};
+use crate::ui::routes::Page;
+use leptos::ev;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The stroke being drawn, and how many of its painted points are on the canvas.
+struct Pen {
+    stroke: Stroke,
+    painted: usize,
+}
+
+/// The pointer's position on the canvas, as a drawing point.
+fn point_of(ev: &web_sys::PointerEvent, canvas: &web_sys::Element, side: f32) -> Point {
+    let rect = canvas.get_bounding_client_rect();
+    Point::from_canvas(
+        (f64::from(ev.client_x()) - rect.left()) as f32,
+        (f64::from(ev.client_y()) - rect.top()) as f32,
+        side,
+        ev.pressure(),
+    )
+}
+
+/// The samples the browser merged into this event (a fast pen sends many between two
+/// frames), or just the event where the browser does not say.
+fn samples(ev: &web_sys::PointerEvent) -> Vec<web_sys::PointerEvent> {
+    let coalesced = js_sys::Reflect::get(ev, &JsValue::from_str("getCoalescedEvents"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(ev).ok())
+        .and_then(|a| a.dyn_into::<js_sys::Array>().ok());
+    match coalesced {
+        Some(list) if list.length() > 0 => list
+            .iter()
+            .filter_map(|e| e.dyn_into::<web_sys::PointerEvent>().ok())
+            .collect(),
+        _ => vec![ev.clone()],
+    }
+}
+
+fn prompt_title(id: &str, band: Band) -> &'static str {
+    content::draw_prompt(id).map_or("Free drawing", |p| p.title(band))
+}
+
+#[component]
+pub fn DrawRoom() -> impl IntoView {
+    dom::set_title("Drawing room");
+    let draw = use_draw();
+    let (band, motion) = use_settings().with_untracked(|s| (s.band.unwrap_or(Band::Mid), s.motion));
+    let mut first = draw.draft().unwrap_or_default();
+    if first.work.prompt.is_empty() {
+        first.work.prompt = "free".to_owned();
+    }
+    let history = StoredValue::new_local(History::new(first.work.drawing.clone()));
+    let doc = RwSignal::new(first);
+    // Bumped on every change to the history, for the Undo and Redo buttons.
+    let changes = RwSignal::new(0u32);
+    let tool = RwSignal::new(Tool::Pen);
+    let size = RwSignal::new(Size::Medium);
+    let colour = RwSignal::new(Colour::Soothing);
+    let mirror = RwSignal::new(false);
+    let status = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+
+    let painter = StoredValue::new_local(None::<Painter>);
+    let pen = StoredValue::new_local(None::<Pen>);
+    // Replay: the stroke and painted point it has reached, while it runs.
+    let replay_at = StoredValue::new(None::<(usize, usize)>);
+    let replaying = RwSignal::new(false);
+    let canvas = NodeRef::<Canvas>::new();
+
+    // Every change is kept at once, verified: closing the tab loses nothing.
+    let keep_draft = move || {
+        let drawing = history.with_value(|h| h.drawing().clone());
+        doc.update(|d| {
+            d.work.drawing = drawing;
+            d.work.day = dom::today();
+        });
+        let result = doc.with_untracked(|d| draw.save_draft(d));
+        problem.set(
+            result
+                .err()
+                .map(|e| format!("Your drawing isn't saved. {e}")),
+        );
+    };
+    let repaint = move || {
+        painter.with_value(|p| {
+            if let Some(p) = p {
+                history.with_value(|h| p.paint(h.drawing()));
+            }
+        });
+    };
+    let changed = move || {
+        repaint();
+        keep_draft();
+        changes.update(|n| *n += 1);
+    };
+    let undo = move || {
+        if history.try_update_value(|h| h.undo()).unwrap_or(false) {
+            changed();
+        }
+    };
+    let redo = move || {
+        if history.try_update_value(|h| h.redo()).unwrap_or(false) {
+            changed();
+        }
+    };
+
+    // Sizes the canvas to the space it has on screen, and paints the drawing afresh.
+    let fit = move || {
+        painter.update_value(|p| {
+            if let Some(p) = p {
+                p.fit();
+            }
+        });
+        repaint();
+    };
+    canvas.on_load(move |el| {
+        painter.set_value(Painter::new(el));
+        // The canvas is laid out only once it is in the page.
+        request_animation_frame(fit);
+    });
+    let resize = window_event_listener(ev::resize, move |_| fit());
+    let keys = window_event_listener(ev::keydown, move |e| {
+        // Inside a text field, Ctrl+Z belongs to the text.
+        let in_text = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+        if in_text {
+            return;
+        }
+        match shortcut(&e.key(), e.ctrl_key() || e.meta_key(), e.shift_key()) {
+            Some(Command::Undo) => {
+                e.prevent_default();
+                undo();
+            }
+            Some(Command::Redo) => {
+                e.prevent_default();
+                redo();
+            }
+            None => {}
+        }
+    });
+    on_cleanup(move || {
+        resize.remove();
+        keys.remove();
+    });
+
+    let paper = move || {
+        changes.track();
+        history.with_value(|h| h.drawing().paper)
+    };
+    let down = move |e: web_sys::PointerEvent| {
+        if replaying.get_untracked() || (e.pointer_type() == "mouse" && e.button() != 0) {
+            return;
+        }
+        let Some(el) = canvas.get_untracked() else {
+            return;
+        };
+        e.prevent_default();
+        let _ = el.set_pointer_capture(e.pointer_id());
+        let side = painter.with_value(|p| p.as_ref().map_or(0.0, Painter::side));
+        let mut stroke = Stroke::new(
+            tool.get_untracked(),
+            size.get_untracked(),
+            colour.get_untracked(),
+            mirror.get_untracked(),
+        );
+        stroke.push(point_of(&e, &el, side));
+        pen.set_value(Some(Pen { stroke, painted: 0 }));
+    };
+    let mv = move |e: web_sys::PointerEvent| {
+        let Some(el) = canvas.get_untracked() else {
+            return;
+        };
+        let paper = history.with_value(|h| h.drawing().paper);
+        painter.with_value(|p| {
+            let Some(p) = p else { return };
+            pen.update_value(|pen| {
+                let Some(pen) = pen else { return };
+                for sample in samples(&e) {
+                    pen.stroke.push(point_of(&sample, &el, p.side()));
+                }
+                // Only the newly settled piece is painted: finished line stays as it is.
+                let upto = settled(pen.stroke.points.len());
+                p.segments(&pen.stroke, pen.painted, upto, paper);
+                pen.painted = pen.painted.max(upto);
+            });
+        });
+    };
+    let up = move |_: web_sys::PointerEvent| {
+        let Some(Some(Pen { stroke, painted })) = pen.try_update_value(Option::take) else {
+            return;
+        };
+        let paper = history.with_value(|h| h.drawing().paper);
+        painter.with_value(|p| {
+            if let Some(p) = p {
+                p.segments(&stroke, painted, stroke.points.len(), paper);
+            }
+        });
+        history.update_value(|h| h.add(stroke));
+        keep_draft();
+        changes.update(|n| *n += 1);
+    };
+
+    let title = move || doc.with(|d| prompt_title(&d.work.prompt, band));
+    let label = move || {
+        doc.with(|d| match d.work.name.trim() {
+            "" => format!("Your drawing for: {}", title()),
+            name => format!("{name}, your drawing for: {}", title()),
+        })
+    };
+    // Replays the drawing stroke by stroke, a few points a frame; with reduced motion it
+    // simply appears.
+    fn step(
+        painter: StoredValue<Option<Painter>, LocalStorage>,
+        history: StoredValue<History, LocalStorage>,
+        at: StoredValue<Option<(usize, usize)>>,
+        replaying: RwSignal<bool>,
+    ) {
+        const POINTS_PER_FRAME: usize = 6;
+        let Some((s, p)) = at.get_value() else {
+            return;
+        };
+        let next = history.with_value(|h| {
+            let drawing = h.drawing();
+            let stroke = drawing.strokes.get(s)?;
+            let to = (p + POINTS_PER_FRAME).min(stroke.points.len());
+            painter.with_value(|pt| {
+                if let Some(pt) = pt {
+                    pt.segments(stroke, p, to, drawing.paper);
+                }
+            });
+            Some(if to == stroke.points.len() {
+                (s + 1, 0)
+            } else {
+                (s, to)
+            })
+        });
+        at.set_value(next);
+        if next.is_some() {
+            request_animation_frame(move || step(painter, history, at, replaying));
+        } else {
+            replaying.set(false);
+        }
+    }
+    let replay = move |_| {
+        if dom::reduced_motion(motion) {
+            repaint();
+            return;
+        }
+        painter.with_value(|p| {
+            if let Some(p) = p {
+                history.with_value(|h| {
+                    let empty = crate::domain::draw::Drawing {
+                        paper: h.drawing().paper,
+                        strokes: Vec::new(),
+                    };
+                    p.paint(&empty);
+                });
+            }
+        });
+        replay_at.set_value(Some((0, 0)));
+        replaying.set(true);
+        step(painter, history, replay_at, replaying);
+    };
+    let prompt = move || doc.with(|d| content::draw_prompt(&d.work.prompt));
+    let keep = move || {
+        doc.update(|d| {
+            if d.work.name.trim().is_empty() {
+                d.work.name = prompt_title(&d.work.prompt, band).to_owned();
+            }
+        });
+        keep_draft();
+        match doc.with_untracked(|d| draw.keep(d)) {
+            Ok(from) => {
+                doc.update(|d| d.from = Some(from));
+                keep_draft();
+                status.set(Some(format!(
+                    "Kept \u{201c}{}\u{201d} in your drawings.",
+                    doc.with_untracked(|d| d.work.name.clone())
+                )));
+            }
+            Err(e) => problem.set(Some(format!("Your drawing isn't kept yet. {e}"))),
+        }
+    };
+    let start_new = move |_| {
+        // Nothing is lost: work not yet kept goes to the gallery first.
+        let blank = doc.with_untracked(|d| d.work.is_blank());
+        if !blank {
+            keep();
+            if problem.get_untracked().is_some() {
+                return;
+            }
+        }
+        let prompt = doc.with_untracked(|d| d.work.prompt.clone());
+        history.set_value(History::default());
+        doc.set(Draft::default());
+        doc.update(|d| d.work.prompt = prompt);
+        changed();
+        status.set(Some(if blank {
+            "A fresh page.".to_owned()
+        } else {
+            "Kept that one in your drawings. A fresh page.".to_owned()
+        }));
+    };
+    let export_png = move |_| {
+        let name = doc.with_untracked(|d| {
+            let n = d.work.name.trim();
+            if n.is_empty() {
+                "drawing".to_owned()
+            } else {
+                n.to_owned()
+            }
+        });
+        let url = painter.with_value(|p| p.as_ref().map(Painter::png_data_url));
+        match url {
+            Some(Ok(url)) if files::download_url(&format!("{name}.png"), &url).is_ok() => {
+                status.set(Some(format!("Downloaded {name}.png.")))
+            }
+            _ => problem.set(Some("Your browser didn't start the download.".to_owned())),
+        }
+    };
+
+    view! {
+        <div class="draw">
+            <h1>"Drawing room"</h1>
+            <div class="field">
+                <label for="prompt">"What to draw"</label>
+                <select id="prompt" on:change=move |e| {
+                    let id = event_target_value(&e);
+                    doc.update(|d| d.work.prompt = id);
+                    keep_draft();
+                }>
+                    {content::draw_prompts_for(band).map(|p| {
+                        let id = p.id;
+                        view! {
+                            <option value=id selected=move || doc.with(|d| d.work.prompt == id)>{p.title(band)}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="card prompt">
+                <p class="prompt__text">{move || prompt().map(|p| p.text(band))}</p>
+                {move || prompt().and_then(|p| p.gentle(band)).map(|g| view! { <p class="hint">{g}</p> })}
+            </div>
+
+            <canvas
+                class="canvas"
+                node_ref=canvas
+                role="img"
+                aria-label=label
+                aria-busy=move || replaying.get().then_some("true")
+                on:pointerdown=down
+                on:pointermove=mv
+                on:pointerup=up
+                on:pointercancel=up
+            ></canvas>
+            <p class="hint">"Nobody sees this unless you choose to show them."</p>
+
+            <div class="toolbar" role="group" aria-label="Undo and redo">
+                <button type="button" class="button" aria-keyshortcuts="Control+Z Meta+Z"
+                    prop:disabled=move || { changes.track(); !history.with_value(History::can_undo) }
+                    on:click=move |_| undo()>"Undo"</button>
+                <button type="button" class="button" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+                    prop:disabled=move || { changes.track(); !history.with_value(History::can_redo) }
+                    on:click=move |_| redo()>"Redo"</button>
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| {
+                        if history.try_update_value(|h| { let had = !h.drawing().is_empty(); h.clear(); had }).unwrap_or(false) {
+                            changed();
+                            status.set(Some("Cleared. Undo brings it back.".to_owned()));
+                        }
+                    }>"Clear"</button>
+                <button type="button" class="button button--quiet" prop:disabled=replaying on:click=replay>"Replay"</button>
+            </div>
+
+            <RadioGroup legend="Tool" name="tool" options={options::<Tool>()}
+                selected=Signal::derive(move || Some(tool.get().as_str()))
+                on_pick=Callback::new(move |id| if let Some(t) = parse::<Tool>(id) { tool.set(t) }) />
+            <RadioGroup legend="Brush size" name="size" options={options::<Size>()}
+                selected=Signal::derive(move || Some(size.get().as_str()))
+                on_pick=Callback::new(move |id| if let Some(s) = parse::<Size>(id) { size.set(s) }) />
+            <fieldset class="choices swatches">
+                <legend>"Colour"</legend>
+                <div class="choices__options">
+                    {Colour::ALL.iter().map(|&c| view! {
+                        <label class="choice swatch">
+                            <input type="radio" name="colour" value=c.as_str()
+                                prop:checked=move || colour.get() == c
+                                on:change=move |_| colour.set(c) />
+                            <span><i style:background-color=c.hex()></i>{c.label()}</span>
+                        </label>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <RadioGroup legend="Paper" name="paper" options={options::<Paper>()}
+                selected=Signal::derive(move || Some(paper().as_str()))
+                on_pick=Callback::new(move |id| {
+                    if let Some(p) = parse::<Paper>(id) {
+                        history.update_value(|h| h.set_paper(p));
+                        changed();
+                    }
+                }) />
+            <Toggle label="Mirror" hint="Everything you draw also appears flipped, like a butterfly."
+                checked=mirror on_change=Callback::new(move |on| mirror.set(on)) />
+
+            <div class="field">
+                <label for="words">"Or describe it in words instead"</label>
+                <textarea id="words" rows="4" maxlength="4000"
+                    prop:value=move || doc.with(|d| d.work.words.clone())
+                    on:input=move |e| {
+                        let text = clip(&event_target_value(&e), MAX_WORDS_CHARS);
+                        doc.update(|d| d.work.words = text);
+                        keep_draft();
+                    }></textarea>
+            </div>
+            {move || prompt().and_then(|p| p.reflect(band)).map(|q| view! {
+                <p class="reflect"><strong>"Afterwards, if you like: "</strong>{q}</p>
+            })}
+
+            <div class="field">
+                <label for="drawing-name">"Name"</label>
+                <input id="drawing-name" type="text" maxlength="60" autocomplete="off"
+                    placeholder=title
+                    prop:value=move || doc.with(|d| d.work.name.clone())
+                    on:input=move |e| {
+                        let name = clip(&event_target_value(&e), MAX_NAME_CHARS);
+                        doc.update(|d| d.work.name = name);
+                        keep_draft();
+                    } />
+            </div>
+            <div role="status" class="save-state">{move || status.get()}</div>
+            <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
+            <div class="actions">
+                <button type="button" class="button button--primary" on:click=move |_| keep()>"Keep in my drawings"</button>
+                <button type="button" class="button" on:click=export_png>"Download as a picture"</button>
+                <button type="button" class="button" on:click=start_new>"New drawing"</button>
+                <a class="button" href=Page::Gallery.path()>"Your drawings"</a>
+            </div>
+        </div>
+    }
+}

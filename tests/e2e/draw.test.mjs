@@ -1,0 +1,167 @@
+// The drawing room: draw with the mouse, undo and redo, keep it, find it in the
+// gallery after a reload, carry on, download a picture; the words-instead path by
+// keyboard only; and nothing drawn is lost when the tab closes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
+
+const SEED = settingsSeed({ band: '15-17', region: 'gb' });
+const draft = (page) =>
+  page.evaluate(() => JSON.parse(localStorage.getItem('tend.draft.drawing') ?? 'null')?.data ?? null);
+const kept = (page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('tend.drawing.'))
+      .map((k) => JSON.parse(localStorage.getItem(k)).data),
+  );
+
+/** Draws a wavy line across the canvas with the mouse. */
+async function scribble(page, { from = 0.2, to = 0.8, y = 0.5 } = {}) {
+  await page.locator('canvas').scrollIntoViewIfNeeded();
+  const box = await page.locator('canvas').boundingBox();
+  const at = (fx, fy) => [box.x + box.width * fx, box.y + box.height * fy];
+  await page.mouse.move(...at(from, y));
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) {
+    const fx = from + ((to - from) * i) / 20;
+    await page.mouse.move(...at(fx, y + (i % 2 ? 0.03 : -0.03)));
+  }
+  await page.mouse.up();
+}
+
+/** How many pixels of the canvas differ from its paper colour (top-left pixel). */
+const inked = (page) =>
+  page.locator('canvas').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) n++;
+    }
+    return n;
+  });
+
+const { browser, withPage } = sharedBrowser();
+
+test('draw with the mouse, undo and redo, keep it, reload, reopen it from the gallery, download a picture', () =>
+  withPage({ viewport: 'desktop', storage: SEED }, async (page) => {
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
+    assert.equal(await inked(page), 0, 'a fresh page is blank');
+    await page.getByLabel('What to draw').selectOption({ index: 1 });
+    const promptTitle = await page.locator('#prompt option:checked').innerText();
+    assert.equal(await page.locator('canvas').getAttribute('role'), 'img');
+    assert.equal(await page.locator('canvas').getAttribute('aria-label'), `Your drawing for: ${promptTitle}`);
+
+    await page.getByRole('radio', { name: 'Drive blue' }).check();
+    await page.getByRole('radio', { name: 'Large' }).check();
+    await scribble(page);
+    assert.ok((await inked(page)) > 500, 'the stroke is on the canvas');
+    let d = await draft(page);
+    assert.equal(d.work.drawing.strokes.length, 1, 'the stroke is saved as soon as it is drawn');
+    assert.equal(d.work.drawing.strokes[0].colour, 'drive');
+    assert.equal(d.work.drawing.strokes[0].size, 'large');
+    assert.ok(d.work.drawing.strokes[0].points.length / 21 <= 8, 'at most 8 characters per point');
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    assert.equal(await inked(page), 0);
+    assert.equal((await draft(page)).work.drawing.strokes.length, 0);
+    await page.keyboard.press('Control+Shift+Z');
+    assert.ok((await inked(page)) > 500, 'redo by keyboard brings it back');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    assert.equal(await inked(page), 0);
+    await page.keyboard.press('Control+Z');
+    assert.ok((await inked(page)) > 500, 'a clear can be undone');
+    await checkA11y(page, 'drawing room');
+    await screenshot(page, 'draw-desktop');
+
+    await page.getByLabel('Name').fill('Blue wave');
+    assert.equal(await page.locator('canvas').getAttribute('aria-label'), `Blue wave, your drawing for: ${promptTitle}`);
+    // Replay paints it again stroke by stroke, and ends with all of it there.
+    const before = await inked(page);
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await page.waitForFunction(async (n) => {
+      const c = document.querySelector('canvas');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let k = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - d[0]) + Math.abs(d[i + 1] - d[1]) + Math.abs(d[i + 2] - d[2]) > 30) k++;
+      }
+      return k === n && !document.querySelector('canvas').ariaBusy;
+    }, before);
+    await page.getByRole('button', { name: 'Keep in my drawings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kept “Blue wave” in your drawings.' }).waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as a picture' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'Blue wave.png');
+
+    await page.reload();
+    await h1(page, 'Drawing room');
+    assert.ok((await inked(page)) > 500, 'the drawing in progress survives a reload');
+    await page.getByRole('link', { name: 'Your drawings' }).click();
+    await h1(page, 'Your drawings');
+    assert.match(await page.locator('main').innerText(), /Blue wave/);
+    assert.equal(await page.locator('.thumb polyline').count(), 1);
+    await checkA11y(page, 'gallery');
+    await screenshot(page, 'gallery-desktop');
+
+    await page.getByRole('button', { name: 'Open Blue wave' }).click();
+    await h1(page, 'Drawing room');
+    await scribble(page, { y: 0.3 });
+    await page.getByRole('button', { name: 'Keep in my drawings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kept “Blue wave”' }).waitFor();
+    const all = await kept(page);
+    assert.equal(all.length, 1, 'carrying on saves over the same drawing');
+    assert.equal(all[0].drawing.strokes.length, 2);
+    assertClean(page);
+  }));
+
+test('describe it in words instead, by keyboard only, and it is kept with the drawings', () =>
+  withPage({ viewport: 'phone', storage: SEED }, async (page) => {
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
+    await page.getByLabel('What to draw').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByLabel('Or describe it in words instead').focus();
+    await page.keyboard.type('A quiet room with a window and rain outside.');
+    await page.getByLabel('Name').focus();
+    await page.keyboard.type('Rain room');
+    await page.getByRole('button', { name: 'Keep in my drawings' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Kept “Rain room”' }).waitFor();
+    const [saved] = await kept(page);
+    assert.equal(saved.words, 'A quiet room with a window and rain outside.');
+    assert.equal(saved.drawing.strokes.length, 0);
+    await checkA11y(page, 'drawing room (phone)');
+    await screenshot(page, 'draw-phone');
+
+    await page.getByRole('link', { name: 'Your drawings' }).focus();
+    await page.keyboard.press('Enter');
+    await h1(page, 'Your drawings');
+    assert.match(await page.locator('main').innerText(), /A quiet room with a window/);
+    await page.getByRole('button', { name: 'Delete Rain room' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Rain room' }).waitFor();
+    assertClean(page);
+  }));
+
+test('a stroke drawn just before the tab closes is kept', async () => {
+  const page = await newPage(browser(), { viewport: 'phone', storage: SEED });
+  try {
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
+    await scribble(page);
+    await page.close({ runBeforeUnload: true });
+    const again = await page.context().newPage();
+    await again.goto(`${BASE_URL}/draw`);
+    await again.getByRole('heading', { level: 1, name: 'Drawing room' }).waitFor();
+    assert.ok((await inked(again)) > 300);
+  } finally {
+    await page.context().close();
+  }
+});
