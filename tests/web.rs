@@ -229,3 +229,98 @@ fn the_breathing_shape_follows_the_timeline_and_stays_still_with_reduced_motion(
     assert_eq!(full.0, start.0);
     assert_eq!((start.1.as_str(), full.1.as_str()), ("0.55", "1"));
 }
+
+/// Resolves after the browser's next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn pointer_events_on_the_canvas_become_a_saved_stroke() {
+    use leptos::prelude::*;
+    use tend::domain::draw::{Colour, Point, Size, Tool};
+    use tend::state::drawing::{Draft, DrawState, DRAFT_KEY};
+    use tend::state::{SettingsState, Store};
+
+    clear_tend_keys();
+    let host = document().create_element("div").unwrap();
+    host.set_attribute("style", "width: 400px").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+        let store = Store::new(tend::storage::open().0);
+        provide_context(SettingsState::load(store));
+        provide_context(DrawState::load(store));
+        view! { <tend::ui::draw::DrawRoom /> }
+    });
+    tick().await;
+    next_frame().await;
+    next_frame().await;
+
+    let canvas: web_sys::HtmlCanvasElement = host
+        .query_selector("canvas")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let rect = canvas.get_bounding_client_rect();
+    let side = rect.width() as f32;
+    assert!(side > 100.0, "the canvas is laid out ({side} px)");
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(f64::from(canvas.width()), (f64::from(side) * ratio).round());
+
+    let send = |kind: &str, x: f64, y: f64| {
+        let init = web_sys::PointerEventInit::new();
+        init.set_pointer_id(1);
+        init.set_pointer_type("pen");
+        init.set_pressure(0.5);
+        init.set_is_primary(true);
+        init.set_bubbles(true);
+        init.set_client_x((rect.left() + x) as i32);
+        init.set_client_y((rect.top() + y) as i32);
+        let ev = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+        canvas.dispatch_event(&ev).unwrap();
+    };
+    send("pointerdown", 10.0, 10.0);
+    for i in 1..=5 {
+        send(
+            "pointermove",
+            10.0 + 20.0 * f64::from(i),
+            10.0 + 10.0 * f64::from(i),
+        );
+    }
+    send("pointerup", 110.0, 60.0);
+    tick().await;
+
+    let store = BrowserStore::open().unwrap();
+    let Loaded::Ready(draft) = envelope::load::<Draft>(&store, DRAFT_KEY).unwrap() else {
+        panic!("the drawing in progress was not saved");
+    };
+    let strokes = &draft.work.drawing.strokes;
+    assert_eq!(strokes.len(), 1);
+    let stroke = &strokes[0];
+    assert_eq!(
+        (stroke.tool, stroke.size, stroke.colour),
+        (Tool::Pen, Size::Medium, Colour::Soothing)
+    );
+    assert_eq!(
+        stroke.points.len(),
+        6,
+        "down and five moves; up adds no point"
+    );
+    // Client coordinates are whole pixels; the canvas may sit at a fraction of one.
+    let expected = |x: f64, y: f64| {
+        let cx = f64::from((rect.left() + x) as i32) - rect.left();
+        let cy = f64::from((rect.top() + y) as i32) - rect.top();
+        Point::from_canvas(cx as f32, cy as f32, side, 0.5)
+    };
+    assert_eq!(stroke.points[0], expected(10.0, 10.0));
+    assert_eq!(stroke.points[5], expected(110.0, 60.0));
+    drop(handle);
+    host.remove();
+    clear_tend_keys();
+}
