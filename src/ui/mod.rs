@@ -13,4 +13,5 @@ pub mod router;
 pub mod routes;
 pub mod settings;
 pub mod shell;
+pub mod undo;
 pub mod welcome;

@@ -53,7 +53,7 @@ test('a whole session by keyboard only: pick, breathe, pause, stop, check in, an
     await page.keyboard.press('Enter');
 
     await h1(page, 'Quick test');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Pause');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Pause');
     await announced(page, 'Breathe in');
     await announced(page, 'Breathe out');
     assert.equal(await playState(page), 'running');
@@ -149,7 +149,7 @@ test('announcements can be switched off, and "this feels like too much" pauses a
     assert.equal(await playState(page), 'paused');
     assert.match(await panel.innerText(), /feet into the floor/);
     assert.equal(await panel.getByRole('link', { name: 'Help now' }).getAttribute('href'), '/help');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'too-much-title');
+    await page.waitForFunction(() => document.activeElement?.id === 'too-much-title');
     await checkA11y(page, 'too much', { exclude: ['.breath__words'] });
     await screenshot(page, 'breathe-too-much');
     await panel.getByRole('button', { name: 'Carry on breathing' }).click();
@@ -190,7 +190,7 @@ test('custom patterns: plain errors beside each field, then make, change, delete
     assert.match(await page.locator('#pattern-name-error').innerText(), /Give your pattern a name/);
     assert.match(await page.locator('#pattern-in-error').innerText(), /from 0 to 10/);
     assert.equal(await page.getByLabel('Name').getAttribute('aria-invalid'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'pattern-name');
+    await page.waitForFunction(() => document.activeElement?.id === 'pattern-name');
     await checkA11y(page, 'pattern form with errors');
     await screenshot(page, 'patterns-errors');
 
@@ -214,7 +214,7 @@ test('custom patterns: plain errors beside each field, then make, change, delete
     await page.goto(`${BASE_URL}/breathe/patterns`);
     await page.getByRole('button', { name: 'Delete Slower' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo');
+    await page.waitForFunction(() => document.activeElement?.id === 'undo');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Slower' }).waitFor();
     await screenshot(page, 'patterns-list');

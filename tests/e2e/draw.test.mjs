@@ -144,7 +144,7 @@ test('describe it in words instead, by keyboard only, and it is kept with the dr
     await page.getByRole('button', { name: 'Delete Rain room' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Undo' }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'undo');
+    await page.waitForFunction(() => document.activeElement?.id === 'undo');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Rain room' }).waitFor();
     assertClean(page);

@@ -8,6 +8,7 @@ use crate::platform::dom;
 use crate::state::breathing::use_breath;
 use crate::state::records::Entry;
 use crate::ui::routes::Page;
+use crate::ui::undo::Removal;
 use leptos::prelude::*;
 
 const DAYS: usize = 14;
@@ -53,47 +54,13 @@ pub fn History() -> impl IntoView {
     dom::set_title("Your past sessions");
     let breath = use_breath();
     let today = dom::today();
-    // The last deleted session, for Undo.
-    let removed = RwSignal::new(None::<(String, BreathSession)>);
-    let problem = RwSignal::new(None::<String>);
-
-    let delete = move |key: String| match breath.sessions.delete(&key) {
-        Ok(Some(value)) => {
-            removed.set(Some((key, value)));
-            problem.set(None);
-            dom::focus_after_render("#undo");
-        }
-        Ok(None) => {}
-        Err(e) => problem.set(Some(e.to_string())),
-    };
-    let undo = move |_| {
-        if let Some((key, value)) = removed.get_untracked() {
-            match breath.sessions.restore(&key, &value) {
-                Ok(()) => {
-                    removed.set(None);
-                    dom::focus_after_render("main h1");
-                }
-                Err(e) => problem.set(Some(e.to_string())),
-            }
-        }
-    };
+    let removal = Removal::new(breath.sessions);
 
     view! {
         <div class="history">
             <h1>"Your past sessions"</h1>
             <p class="lead">"Only on this device. Nobody sees this unless you choose to show them."</p>
-            <div role="status" class="undo-region">
-                {move || removed.get().map(|(_, s)| view! {
-                    <p class="undo">
-                        {format!("Deleted the session from {}.", date::long_date(s.day))}
-                        " "
-                        <button type="button" id="undo" class="button" on:click=undo>"Undo"</button>
-                    </p>
-                })}
-            </div>
-            <div role="alert">
-                {move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}
-            </div>
+            {removal.view()}
             {move || {
                 let list = breath.sessions.list.get();
                 if list.is_empty() {
@@ -119,7 +86,7 @@ pub fn History() -> impl IntoView {
                                 {(!s.note.is_empty()).then(|| view! { <p class="note">{s.note.clone()}</p> })}
                                 <button type="button" class="button button--quiet"
                                     aria-label=format!("Delete the session from {}, {}", date::long_date(s.day), s.clock())
-                                    on:click=move |_| delete(key.clone())>"Delete"</button>
+                                    on:click=move |_| removal.delete(&key, format!("the session from {}", date::long_date(s.day)))>"Delete"</button>
                             </li>
                         }).collect_view()}
                     </ul>

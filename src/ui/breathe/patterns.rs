@@ -7,6 +7,7 @@ use crate::platform::dom;
 use crate::state::breathing::{use_breath, PatternSaved};
 use crate::state::settings::use_settings;
 use crate::ui::routes::Page;
+use crate::ui::undo::Removal;
 use leptos::prelude::*;
 
 /// The form's fields, as typed: seconds per phase as text, so a half-typed number is
@@ -94,7 +95,6 @@ pub fn Patterns() -> impl IntoView {
     let draft = RwSignal::new(Draft::blank());
     let problems = RwSignal::new(Vec::<(&'static str, String)>::new());
     let message = RwSignal::new(None::<String>);
-    let removed = RwSignal::new(None::<(String, CustomPattern)>);
 
     let problem_for = move |field: &'static str| {
         problems.with(|p| p.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
@@ -131,22 +131,10 @@ pub fn Patterns() -> impl IntoView {
             }
         }
     };
-    let delete = move |key: String| match breath.patterns.delete(&key) {
-        Ok(Some(p)) => {
-            message.set(None);
-            removed.set(Some((key, p)));
-            dom::focus_after_render("#undo");
-        }
-        Ok(None) => {}
-        Err(e) => message.set(Some(format!("Couldn't delete it. {e}"))),
-    };
-    let undo = move |_| {
-        if let Some((key, p)) = removed.get_untracked() {
-            match breath.patterns.restore(&key, &p) {
-                Ok(()) => removed.set(None),
-                Err(e) => message.set(Some(format!("Couldn't put it back. {e}"))),
-            }
-        }
+    let removal = Removal::new(breath.patterns);
+    let delete = move |key: String, name: String| {
+        message.set(None);
+        removal.delete(&key, format!("\u{201c}{name}\u{201d}"));
     };
 
     view! {
@@ -155,13 +143,8 @@ pub fn Patterns() -> impl IntoView {
             <p class="lead">"Set how long to breathe in and out. Kept only on this device."</p>
             <div role="status" class="undo-region">
                 {move || message.get().map(|m| view! { <p>{m}</p> })}
-                {move || removed.get().map(|(_, p)| view! {
-                    <p class="undo">
-                        {format!("Deleted \u{201c}{}\u{201d}. ", p.name())}
-                        <button type="button" id="undo" class="button" on:click=undo>"Undo"</button>
-                    </p>
-                })}
             </div>
+            {removal.view()}
             {move || {
                 let list = breath.patterns.list.get();
                 if list.is_empty() {
@@ -174,6 +157,7 @@ pub fn Patterns() -> impl IntoView {
                             let value = e.value.clone();
                             let base = e.raw.clone();
                             let name = e.value.name().to_owned();
+                            let del_name = name.clone();
                             view! {
                                 <li class="card own-item">
                                     <h2>{name.clone()}</h2>
@@ -186,7 +170,7 @@ pub fn Patterns() -> impl IntoView {
                                                 dom::focus_after_render("#pattern-name");
                                             }>"Change"</button>
                                         <button type="button" class="button button--quiet" aria-label=format!("Delete {name}")
-                                            on:click=move |_| delete(del_key.clone())>"Delete"</button>
+                                            on:click=move |_| delete(del_key.clone(), del_name.clone())>"Delete"</button>
                                     </div>
                                 </li>
                             }

@@ -191,7 +191,7 @@ impl Run {
     }
 
     fn clear_timer(&self) {
-        self.engine.update_value(|e| {
+        self.engine.try_update_value(|e| {
             if let Some(timer) = e.as_mut().and_then(|e| e.timer.take()) {
                 timer.clear();
             }
@@ -204,10 +204,12 @@ impl Run {
             let Ok(lock) = WakeLock::request().await else {
                 return;
             };
-            // Paused or stopped while the browser was deciding: let the screen sleep.
-            let running = !run.paused.get_untracked() && run.engine.with_value(|e| e.is_some());
+            // Paused, stopped or left while the browser was deciding: let the screen
+            // sleep. (The session may be gone by now, so nothing here may assume it.)
+            let running = run.paused.try_get_untracked() == Some(false)
+                && run.engine.try_with_value(|e| e.is_some()) == Some(true);
             if running {
-                run.engine.update_value(|e| {
+                run.engine.try_update_value(|e| {
                     if let Some(e) = e {
                         e.lock = Some(lock);
                     }

@@ -12,6 +12,7 @@ use crate::state::records::Entry;
 use crate::state::settings::use_settings;
 use crate::ui::router::use_nav;
 use crate::ui::routes::Page;
+use crate::ui::undo::Removal;
 use leptos::prelude::*;
 use std::fmt::Write;
 
@@ -64,8 +65,8 @@ pub fn Gallery() -> impl IntoView {
     let draw = use_draw();
     let nav = use_nav();
     let band = use_settings().with_untracked(|s| s.band.unwrap_or(Band::Mid));
-    let removed = RwSignal::new(None::<(String, SavedDrawing)>);
-    let problem = RwSignal::new(None::<String>);
+    let removal = Removal::new(draw.kept);
+    let problem = removal.problem;
 
     let open = move |key: String, raw: String, saved: SavedDrawing| {
         let draft = Draft {
@@ -77,37 +78,12 @@ pub fn Gallery() -> impl IntoView {
             Err(e) => problem.set(Some(format!("Couldn't open it. {e}"))),
         }
     };
-    let delete = move |key: String| match draw.kept.delete(&key) {
-        Ok(Some(saved)) => {
-            removed.set(Some((key, saved)));
-            problem.set(None);
-            dom::focus_after_render("#undo");
-        }
-        Ok(None) => {}
-        Err(e) => problem.set(Some(format!("Couldn't delete it. {e}"))),
-    };
-    let undo = move |_| {
-        if let Some((key, saved)) = removed.get_untracked() {
-            match draw.kept.restore(&key, &saved) {
-                Ok(()) => removed.set(None),
-                Err(e) => problem.set(Some(format!("Couldn't put it back. {e}"))),
-            }
-        }
-    };
 
     view! {
         <div class="gallery">
             <h1>"Your drawings"</h1>
             <p class="lead">"Only on this device. Nobody sees these unless you choose to show them."</p>
-            <div role="status" class="undo-region">
-                {move || removed.get().map(|(_, s)| view! {
-                    <p class="undo">
-                        {format!("Deleted \u{201c}{}\u{201d}. ", s.name)}
-                        <button type="button" id="undo" class="button" on:click=undo>"Undo"</button>
-                    </p>
-                })}
-            </div>
-            <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
+            {removal.view()}
             {move || {
                 let list = draw.kept.list.get();
                 if list.is_empty() {
@@ -123,6 +99,7 @@ pub fn Gallery() -> impl IntoView {
                         {list.into_iter().map(|Entry { key, value, raw }| {
                             let name = value.name.clone();
                             let del_key = key.clone();
+                            let del_name = name.clone();
                             let words = value.words.clone();
                             let saved = value.clone();
                             view! {
@@ -136,7 +113,7 @@ pub fn Gallery() -> impl IntoView {
                                             <button type="button" class="button" aria-label=format!("Open {name}")
                                                 on:click=move |_| open(key.clone(), raw.clone(), saved.clone())>"Open"</button>
                                             <button type="button" class="button button--quiet" aria-label=format!("Delete {name}")
-                                                on:click=move |_| delete(del_key.clone())>"Delete"</button>
+                                                on:click=move |_| removal.delete(&del_key, format!("\u{201c}{}\u{201d}", del_name))>"Delete"</button>
                                         </div>
                                     </div>
                                 </li>
