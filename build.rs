@@ -276,6 +276,238 @@ fn drawing_prompts(out: &mut String) {
     out.push_str("];\n");
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SceneFile {
+    id: String,
+    technique: String,
+    reference: String,
+    min_band: Option<String>,
+    title: toml::Value,
+    /// Each line is read as a table first, so that any error in it can name its id.
+    line: Vec<toml::Table>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SceneLineEntry {
+    id: String,
+    speaker: String,
+    text: toml::Value,
+    next: Option<String>,
+    #[serde(default)]
+    choice: Vec<ChoiceEntry>,
+    write: Option<WriteEntry>,
+    #[serde(default)]
+    reflection: bool,
+    compare: Option<Vec<String>>,
+    question: Option<toml::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChoiceEntry {
+    label: toml::Value,
+    next: String,
+    tone: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WriteEntry {
+    key: String,
+    prompt: toml::Value,
+    next: String,
+}
+
+/// A dialogue text as `ByBand { … }` source: one string for every band, or a table
+/// with a string for some of "12-14", "15-17" and "18+". A band left out becomes "",
+/// which the content tests refuse for any band the scene is offered to.
+fn talk_text(value: &toml::Value, at: &str) -> String {
+    let one = |value: &toml::Value, band: &str| match value {
+        toml::Value::String(text) => format!("{:?}", text.trim()),
+        _ => panic!("{at}: the text for {band} needs to be a string"),
+    };
+    match value {
+        toml::Value::String(_) => {
+            let text = one(value, "every band");
+            format!("ByBand {{ early: {text}, mid: {text}, adult: {text} }}")
+        }
+        toml::Value::Table(table) => {
+            if let Some(key) = table
+                .keys()
+                .find(|k| !["12-14", "15-17", "18+"].contains(&k.as_str()))
+            {
+                panic!("{at}: unknown band {key:?} (use 12-14, 15-17 or 18+)");
+            }
+            let get = |band: &str| table.get(band).map_or("\"\"".to_owned(), |v| one(v, band));
+            format!(
+                "ByBand {{ early: {}, mid: {}, adult: {} }}",
+                get("12-14"),
+                get("15-17"),
+                get("18+")
+            )
+        }
+        _ => panic!("{at}: give a string, or a table of strings by band"),
+    }
+}
+
+fn speaker(value: &str, at: &str) -> &'static str {
+    match value {
+        "guide" => "Guide",
+        "friend" => "Friend",
+        "critic" => "Critic",
+        "kind" => "Kind",
+        "you" => "You",
+        "angry" => "Angry",
+        "anxious" => "Anxious",
+        "sad" => "Sad",
+        "parent" => "Parent",
+        "other" => "Other",
+        other => panic!(
+            "{at}: unknown speaker {other:?} (use guide, friend, critic, kind, you, angry, \
+             anxious, sad, parent or other)"
+        ),
+    }
+}
+
+fn tone(value: Option<&str>, at: &str) -> &'static str {
+    match value.unwrap_or("neutral") {
+        "neutral" => "Neutral",
+        "critical" => "Critical",
+        "kind" => "Kind",
+        other => panic!("{at}: unknown tone {other:?} (use neutral, critical or kind)"),
+    }
+}
+
+/// One scene line as `talk::Line { … }` source, after checking it has exactly one way
+/// on. Where each way on leads is checked by the content tests, which name the problem.
+fn talk_line(l: &SceneLineEntry, at: &str, keys: &mut Vec<String>) -> String {
+    let ways = [
+        l.next.is_some(),
+        !l.choice.is_empty(),
+        l.write.is_some(),
+        l.reflection,
+    ];
+    assert!(
+        ways.iter().filter(|w| **w).count() == 1,
+        "{at}: needs exactly one of next, choice, write or reflection = true"
+    );
+    assert!(
+        l.reflection || (l.compare.is_none() && l.question.is_none()),
+        "{at}: compare and question belong on a reflection"
+    );
+    let next = if let Some(next) = &l.next {
+        format!("talk::Next::Line({next:?})")
+    } else if let Some(w) = &l.write {
+        check_id(&w.key, keys.iter().map(String::as_str), at, "write key");
+        keys.push(w.key.clone());
+        format!(
+            "talk::Next::Write(talk::WriteTurn {{ key: {:?}, prompt: {}, next: {:?} }})",
+            w.key,
+            talk_text(&w.prompt, &format!("{at} write prompt")),
+            w.next
+        )
+    } else if l.reflection {
+        let compare = l.compare.clone().unwrap_or_default();
+        for key in &compare {
+            assert!(
+                keys.contains(key),
+                "{at}: compares {key:?}, which no write turn above it has as its key"
+            );
+        }
+        let question = match &l.question {
+            Some(q) => format!("Some({})", talk_text(q, &format!("{at} question"))),
+            None => "None".to_owned(),
+        };
+        format!(
+            "talk::Next::End(talk::Reflection {{ compare: &{compare:?}, question: {question} }})"
+        )
+    } else {
+        let choices: Vec<String> = l
+            .choice
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let at = format!("{at} choice {}", i + 1);
+                format!(
+                    "talk::Choice {{ label: {}, next: {:?}, tone: talk::Tone::{} }}",
+                    talk_text(&c.label, &at),
+                    c.next,
+                    tone(c.tone.as_deref(), &at)
+                )
+            })
+            .collect();
+        format!("talk::Next::Choices(&[{}])", choices.join(", "))
+    };
+    format!(
+        "talk::Line {{ id: {:?}, speaker: talk::Speaker::{}, text: {}, next: {next} }}",
+        l.id,
+        speaker(&l.speaker, at),
+        talk_text(&l.text, at)
+    )
+}
+
+/// The dialogue scenes, one file each in `content/talk/`, ordered by file name.
+fn talk_scenes(out: &mut String) {
+    let dir = "content/talk";
+    println!("cargo:rerun-if-changed={dir}");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|entry| entry.unwrap_or_else(|e| panic!("{dir}: {e}")).path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .map(|path| path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    files.sort();
+    let mut ids: Vec<String> = Vec::new();
+    out.push_str("pub static TALK_SCENES: &[talk::Scene] = &[\n");
+    for file in &files {
+        let scene: SceneFile = read(file);
+        let id = scene.id.trim();
+        check_id(id, ids.iter().map(String::as_str), file, "scene");
+        assert!(
+            file.ends_with(&format!("/{id}.toml")),
+            "{file}: scene {id:?} belongs in {dir}/{id}.toml"
+        );
+        for (key, value) in [
+            ("technique", &scene.technique),
+            ("reference", &scene.reference),
+        ] {
+            assert!(!value.trim().is_empty(), "{file}: {key} is empty");
+        }
+        assert!(!scene.line.is_empty(), "{file}: a scene needs lines");
+        let mut line_ids: Vec<String> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut lines = Vec::new();
+        for (i, table) in scene.line.into_iter().enumerate() {
+            let line_id = match table.get("id") {
+                Some(toml::Value::String(line_id)) => line_id.clone(),
+                _ => panic!("{file}: line number {} needs an id", i + 1),
+            };
+            let at = format!("{file}: line {line_id:?}");
+            let l: SceneLineEntry = toml::Value::Table(table)
+                .try_into()
+                .unwrap_or_else(|e| panic!("{at}: {e}"));
+            check_id(&l.id, line_ids.iter().map(String::as_str), file, "line");
+            lines.push(talk_line(&l, &at, &mut keys));
+            line_ids.push(line_id);
+        }
+        writeln!(
+            out,
+            "    talk::Scene {{ id: {id:?}, technique: {:?}, reference: {:?}, min_band: {}, \
+             title: {}, lines: &[\n        {},\n    ] }},",
+            scene.technique.trim(),
+            scene.reference.trim(),
+            band(scene.min_band.as_deref().unwrap_or("12-14"), file),
+            talk_text(&scene.title, &format!("{file}: title")),
+            lines.join(",\n        ")
+        )
+        .unwrap();
+        ids.push(id.to_owned());
+    }
+    out.push_str("];\n");
+}
+
 fn session(minutes: u32, file: &str, band: &str) -> &'static str {
     match minutes {
         1 => "SessionLength::OneMinute",
@@ -400,6 +632,7 @@ fn main() {
     out.push_str("];\n\n");
 
     drawing_prompts(&mut out);
+    talk_scenes(&mut out);
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
     std::fs::write(dest, out).unwrap();

@@ -55,6 +55,24 @@ pub fn draw_prompt(id: &str) -> Option<&'static Prompt> {
     DRAW_PROMPTS.iter().find(|p| p.id == id)
 }
 
+use crate::domain::talk;
+
+/// The dialogue scenes offered to a band, in file-name order.
+pub fn talk_scenes_for(band: Band) -> impl Iterator<Item = &'static talk::Scene> {
+    TALK_SCENES.iter().filter(move |s| s.is_for(band))
+}
+
+/// A dialogue scene by its stable id.
+pub fn talk_scene(id: &str) -> Option<&'static talk::Scene> {
+    TALK_SCENES.iter().find(|s| s.id == id)
+}
+
+/// A saved walk through a scene, checked against the scenes as they are now: a walk
+/// that no longer fits them is refused whole.
+pub fn restore_walk(text: &str) -> Result<talk::Walk, String> {
+    talk::Walk::restore_text(text, TALK_SCENES)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -546,6 +564,431 @@ mod tests {
                 if let Some(question) = p.reflect(band) {
                     assert!(question.ends_with('?'), "{}: {question:?}", p.id);
                     assert_eq!(readability::sentences(question), 1, "{question:?}");
+                }
+            }
+        }
+    }
+    /// Dialogue scenes (`content/talk/`): their shape, voice and reading level.
+    mod dialogue {
+        use super::*;
+        use crate::domain::json::to_text;
+        use crate::domain::talk::{Line, Next, Scene, Speaker, Tone, Walk};
+
+        /// Every text of a scene for a band, with where it is and who says it: the
+        /// title, each line, each choice label, write prompt and reflection question.
+        /// Labels and prompts are the reader's or the guide's.
+        fn texts(scene: &Scene, band: Band) -> Vec<(String, Speaker, &'static str)> {
+            let mut texts = vec![("title".to_owned(), Speaker::Guide, scene.title(band))];
+            for line in scene.lines {
+                let at = |what: &str| format!("{} {what}", line.id);
+                texts.push((at("text"), line.speaker, line.text(band)));
+                match line.next {
+                    Next::Choices(choices) => {
+                        for (i, choice) in choices.iter().enumerate() {
+                            let at = at(&format!("choice {}", i + 1));
+                            texts.push((at, Speaker::You, choice.label(band)));
+                        }
+                    }
+                    Next::Write(turn) => {
+                        texts.push((at("prompt"), Speaker::Guide, turn.prompt(band)));
+                    }
+                    Next::End(reflection) => {
+                        if let Some(question) = reflection.question(band) {
+                            texts.push((at("question"), Speaker::Guide, question));
+                        }
+                    }
+                    Next::Line(_) => {}
+                }
+            }
+            texts
+        }
+
+        /// The ids of the lines reachable from a line (itself included), following
+        /// only links to lines that exist.
+        fn reachable_from(scene: &Scene, from: &'static str) -> Vec<&'static str> {
+            let mut seen = vec![from];
+            let mut i = 0;
+            while i < seen.len() {
+                if let Some(line) = scene.line(seen[i]) {
+                    for to in line.leads_to() {
+                        if scene.line(to).is_some() && !seen.contains(&to) {
+                            seen.push(to);
+                        }
+                    }
+                }
+                i += 1;
+            }
+            seen
+        }
+
+        fn reachable(scene: &Scene) -> Vec<&'static str> {
+            reachable_from(scene, scene.first().expect("a scene has lines").id)
+        }
+
+        /// Every path from the first line that visits no line twice, as line ids.
+        /// A path that loops back is cut where it would repeat a line.
+        fn paths(scene: &'static Scene) -> Vec<Vec<&'static Line>> {
+            fn go(
+                scene: &'static Scene,
+                path: &mut Vec<&'static Line>,
+                out: &mut Vec<Vec<&'static Line>>,
+            ) {
+                assert!(out.len() < 10_000, "{}: too many paths to check", scene.id);
+                let at = path[path.len() - 1];
+                let ways: Vec<&'static Line> = at
+                    .leads_to()
+                    .into_iter()
+                    .filter_map(|to| scene.line(to))
+                    .filter(|to| !path.contains(to))
+                    .collect();
+                if ways.is_empty() {
+                    out.push(path.clone());
+                }
+                for to in ways {
+                    path.push(to);
+                    go(scene, path, out);
+                    path.pop();
+                }
+            }
+            let mut out = Vec::new();
+            go(scene, &mut vec![scene.first().unwrap()], &mut out);
+            out
+        }
+
+        #[test]
+        fn every_choice_leads_to_an_existing_line() {
+            for scene in TALK_SCENES {
+                for line in scene.lines {
+                    for to in line.leads_to() {
+                        assert!(
+                            scene.line(to).is_some(),
+                            "{}: line {:?} leads to {to:?}, which does not exist",
+                            scene.id,
+                            line.id
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn every_line_is_reachable() {
+            for scene in TALK_SCENES {
+                let reachable = reachable(scene);
+                for line in scene.lines {
+                    assert!(
+                        reachable.contains(&line.id),
+                        "{}: nothing leads to line {:?}",
+                        scene.id,
+                        line.id
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn there_are_no_dead_ends() {
+            for scene in TALK_SCENES {
+                for line in scene.lines {
+                    if let Next::Choices(choices) = line.next {
+                        assert!(
+                            choices.len() >= 2,
+                            "{}: line {:?} offers fewer than two choices",
+                            scene.id,
+                            line.id
+                        );
+                    }
+                    // Even where a loop leads back (a critical choice met with
+                    // curiosity), some way on from every line reaches an ending.
+                    let ahead = reachable_from(scene, line.id);
+                    assert!(
+                        ahead
+                            .iter()
+                            .any(|id| scene.line(id).is_some_and(Line::is_reflection)),
+                        "{}: no reflection can be reached from line {:?}",
+                        scene.id,
+                        line.id
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn every_path_ends_in_a_reflection() {
+            for scene in TALK_SCENES {
+                let mut endings = 0;
+                for path in paths(scene) {
+                    let last = path[path.len() - 1];
+                    let ids: Vec<&str> = path.iter().map(|l| l.id).collect();
+                    if last.leads_to().iter().any(|to| ids.contains(to)) {
+                        // A loop back to a line already on the path, which
+                        // there_are_no_dead_ends shows can still reach an ending.
+                        continue;
+                    }
+                    assert!(
+                        last.is_reflection(),
+                        "{}: the path {ids:?} ends without a reflection",
+                        scene.id
+                    );
+                    endings += 1;
+                    // An ending that compares answers shows only answers written on
+                    // the way to it.
+                    if let Next::End(reflection) = last.next {
+                        for key in reflection.compare {
+                            assert!(
+                                path.iter().any(|l| matches!(
+                                    l.next,
+                                    Next::Write(turn) if turn.key == *key
+                                )),
+                                "{}: the path {ids:?} compares {key:?} but never asks for it",
+                                scene.id
+                            );
+                        }
+                    }
+                }
+                assert!(endings > 0, "{}: no path reaches an ending", scene.id);
+            }
+        }
+
+        #[test]
+        fn every_scene_has_a_version_for_each_band() {
+            for band in Band::ALL {
+                let offered = talk_scenes_for(band).count();
+                assert!(offered >= 2, "{} has only {offered} scenes", band.label());
+            }
+            for scene in TALK_SCENES {
+                for band in Band::ALL.into_iter().filter(|b| scene.is_for(*b)) {
+                    for (at, _, text) in texts(scene, band) {
+                        assert!(
+                            !text.trim().is_empty(),
+                            "{}: {at} has no text for {}",
+                            scene.id,
+                            band.label()
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn dialogue_texts_meet_each_bands_reading_level() {
+            // Every text over its band's limit is listed, so one run shows them all.
+            let mut over = Vec::new();
+            for band in Band::ALL {
+                let mut highest = (f32::MIN, String::new(), "");
+                for scene in talk_scenes_for(band) {
+                    for (at, _, text) in texts(scene, band) {
+                        let grade = readability::grade(text);
+                        if grade > band.max_reading_grade() {
+                            over.push(format!(
+                                "grade {grade:.1} for {} ({} {at}): {text:?}",
+                                band.label(),
+                                scene.id
+                            ));
+                        }
+                        if grade > highest.0 {
+                            highest = (grade, format!("{} {at}", scene.id), text);
+                        }
+                    }
+                }
+                println!(
+                    "highest dialogue grade for {}: {:.2} ({}) {:?}",
+                    band.label(),
+                    highest.0,
+                    highest.1,
+                    highest.2
+                );
+            }
+            assert!(over.is_empty(), "{}", over.join("\n"));
+        }
+
+        #[test]
+        fn dialogue_texts_use_no_shame_words_outside_the_critics_voice() {
+            for scene in TALK_SCENES {
+                for band in Band::ALL.into_iter().filter(|b| scene.is_for(*b)) {
+                    for (at, speaker, text) in texts(scene, band) {
+                        if speaker == Speaker::Critic {
+                            continue;
+                        }
+                        let found = shame_words(text);
+                        assert!(
+                            found.is_empty(),
+                            "{found:?} in {} {at} for {}: {text:?}",
+                            scene.id,
+                            band.label()
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn the_critics_voice_is_always_answered_by_a_gentle_one() {
+            for scene in TALK_SCENES {
+                for line in scene.lines.iter().filter(|l| l.speaker == Speaker::Critic) {
+                    let answers = line.leads_to();
+                    assert!(
+                        !answers.is_empty(),
+                        "{}: the critic has the last word",
+                        scene.id
+                    );
+                    for to in answers {
+                        let next = scene.line(to).map(|l| l.speaker);
+                        assert!(
+                            next.is_some_and(Speaker::is_gentle),
+                            "{}: the critic's line {:?} is not framed by the guide or the \
+                             kind self",
+                            scene.id,
+                            line.id
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn every_scene_names_its_technique_and_reference() {
+            for scene in TALK_SCENES {
+                for (key, value) in [
+                    ("technique", scene.technique),
+                    ("reference", scene.reference),
+                ] {
+                    assert!(
+                        !value.trim().is_empty() && value.trim() == value,
+                        "{}: {key} {value:?}",
+                        scene.id
+                    );
+                }
+                assert!(
+                    scene.reference.to_lowercase().contains("compassion"),
+                    "{}: reference {:?} is outside the clinical frame",
+                    scene.id,
+                    scene.reference
+                );
+            }
+        }
+
+        #[test]
+        fn a_critical_choice_is_met_with_curiosity_and_a_path_back() {
+            let mut critical = 0;
+            for scene in TALK_SCENES {
+                for line in scene.lines {
+                    let Next::Choices(choices) = line.next else {
+                        continue;
+                    };
+                    for choice in choices.iter().filter(|c| c.tone == Tone::Critical) {
+                        critical += 1;
+                        let answer = scene.line(choice.next).unwrap_or_else(|| {
+                            panic!("{}: {:?} leads nowhere", scene.id, choice.next)
+                        });
+                        assert!(
+                            answer.speaker.is_gentle() && !answer.is_reflection(),
+                            "{}: the critical choice at {:?} is met by {:?} in line {:?}, \
+                             not by the guide or kind self leading on",
+                            scene.id,
+                            line.id,
+                            answer.speaker,
+                            answer.id
+                        );
+                        assert!(
+                            !answer.leads_to().is_empty(),
+                            "{}: {:?} leads nowhere",
+                            scene.id,
+                            answer.id
+                        );
+                        for band in Band::ALL.into_iter().filter(|b| scene.is_for(*b)) {
+                            let text = answer.text(band);
+                            assert!(
+                                text.contains("critic") && text.contains('?'),
+                                "{}: {:?} for {}: name the critic and ask, gently: {text:?}",
+                                scene.id,
+                                answer.id,
+                                band.label()
+                            );
+                        }
+                    }
+                }
+            }
+            assert!(
+                critical >= 2,
+                "only {critical} critical choices in all scenes"
+            );
+        }
+
+        #[test]
+        fn the_friend_scene_compares_two_written_answers() {
+            let scene = talk_scene("friend-test").expect("a scene with id friend-test");
+            for band in Band::ALL {
+                assert!(scene.is_for(band), "{}", band.label());
+                // Kindly: take the first choice each time and write at each turn.
+                let mut walk = Walk::start(scene, band).unwrap();
+                let mut written = Vec::new();
+                while !walk.is_finished() {
+                    match walk.current().next {
+                        Next::Line(_) => walk.go_on().unwrap(),
+                        Next::Choices(_) => walk.choose(0).unwrap(),
+                        Next::Write(turn) => {
+                            written.push(turn.key);
+                            walk.write(&format!("to {}", turn.key)).unwrap();
+                        }
+                        Next::End(_) => unreachable!(),
+                    }
+                }
+                assert_eq!(written, ["friend", "self"], "{}", band.label());
+                assert_eq!(
+                    walk.compared(),
+                    [("friend", "to friend"), ("self", "to self")],
+                    "{}",
+                    band.label()
+                );
+                let Next::End(reflection) = walk.current().next else {
+                    unreachable!()
+                };
+                let question = reflection.question(band).expect("a gentle question");
+                assert!(question.ends_with('?'), "{question:?}");
+            }
+        }
+
+        #[test]
+        fn the_inner_critic_scene_hears_each_self_before_the_kind_one() {
+            let scene = talk_scene("inner-critic").expect("a scene with id inner-critic");
+            for path in paths(scene) {
+                let speakers: Vec<Speaker> = path.iter().map(|l| l.speaker).collect();
+                let at = |s: Speaker| speakers.iter().position(|x| *x == s);
+                let order = [
+                    Speaker::Critic,
+                    Speaker::Angry,
+                    Speaker::Anxious,
+                    Speaker::Sad,
+                ]
+                .map(|s| at(s).unwrap_or_else(|| panic!("no {s:?} on {speakers:?}")));
+                assert!(order.windows(2).all(|w| w[0] < w[1]), "{speakers:?}");
+                let kind_after_sad = speakers[order[3]..].contains(&Speaker::Kind);
+                assert!(kind_after_sad, "{speakers:?}");
+            }
+        }
+
+        #[test]
+        fn every_step_of_every_scene_survives_a_reload() {
+            for scene in TALK_SCENES {
+                for band in Band::ALL.into_iter().filter(|b| scene.is_for(*b)) {
+                    for path in paths(scene) {
+                        let mut walk = Walk::start(scene, band).unwrap();
+                        for to in &path[1..] {
+                            let next = walk.current().next;
+                            match next {
+                                Next::Line(_) => walk.go_on().unwrap(),
+                                Next::Write(_) => walk.write("words").unwrap(),
+                                Next::Choices(choices) => {
+                                    let i = choices.iter().position(|c| c.next == to.id);
+                                    walk.choose(i.unwrap()).unwrap();
+                                }
+                                Next::End(_) => unreachable!(),
+                            }
+                            let restored = restore_walk(&to_text(&walk));
+                            assert_eq!(restored.as_ref(), Ok(&walk), "{}", scene.id);
+                        }
+                    }
                 }
             }
         }

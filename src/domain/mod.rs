@@ -12,5 +12,6 @@ pub mod json;
 pub mod keyframes;
 pub mod readability;
 pub mod settings;
+pub mod talk;
 
 pub use band::Band;
