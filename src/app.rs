@@ -1,11 +1,12 @@
 use crate::platform::{dom, offline};
 use crate::state::drawing::DrawState;
+use crate::state::talk::TalkState;
 use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
 use crate::ui::router::Nav;
 use crate::ui::{
     about::About, breathe, draw, help::Help, home::Home, not_found::NotFound, routes::Page,
-    settings::SettingsPage, shell::Shell, welcome::Welcome,
+    settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
 use leptos::prelude::*;
 
@@ -24,6 +25,8 @@ pub fn App() -> impl IntoView {
     provide_context(breath);
     let drawings = DrawState::load(store);
     provide_context(drawings);
+    let talks = TalkState::load(store);
+    provide_context(talks);
 
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
@@ -33,6 +36,7 @@ pub fn App() -> impl IntoView {
         }
         breath.heard(key.as_deref());
         drawings.heard(key.as_deref());
+        talks.heard(key.as_deref());
         if data.watched.get_untracked()
             && key
                 .as_deref()
@@ -64,6 +68,7 @@ pub fn App() -> impl IntoView {
                 Some(Page::History) => view! { <breathe::history::History /> }.into_any(),
                 Some(Page::Draw) => view! { <draw::DrawRoom /> }.into_any(),
                 Some(Page::Gallery) => view! { <draw::gallery::Gallery /> }.into_any(),
+                Some(Page::Talk) => view! { <talk::Talk /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }}
         </Shell>

@@ -8,6 +8,7 @@ pub mod files;
 pub mod history;
 pub mod lifecycle;
 pub mod offline;
+pub mod speech;
 pub mod storage_manager;
 
 use wasm_bindgen::JsValue;

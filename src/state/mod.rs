@@ -6,6 +6,7 @@ pub mod data;
 pub mod drawing;
 pub mod records;
 pub mod settings;
+pub mod talk;
 
 pub use breathing::BreathState;
 pub use data::DataState;

@@ -57,6 +57,16 @@ pub fn Home() -> impl IntoView {
                         </a>
                     </li>
                     <li>
+                        <a class="area area--talk" href=Page::Talk.path()>
+                            <IconTalk />
+                            <span class="area__text">
+                                <span class="area__title">"Talk it through"</span>
+                                <span class="area__hint">"Practise kind words, for a friend and for you."</span>
+                            </span>
+                            <IconArrow />
+                        </a>
+                    </li>
+                    <li>
                         <a class="area area--help" href=Page::Help.path()>
                             <IconHelp />
                             <span class="area__text">

@@ -49,6 +49,11 @@ icon!(
     "M12 15.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z"
 );
 icon!(IconDraw, "M4 20l4-1 11-11-3-3L5 16z", "M14 7l3 3");
+icon!(
+    IconTalk,
+    "M4 5.5h11v8H9l-4 3.5z",
+    "M15 9.5h5v7.5l-3-2.5h-5.5"
+);
 icon!(IconBack, "M15 5l-7 7 7 7");
 icon!(
     IconPhone,

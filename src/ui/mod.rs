@@ -13,5 +13,6 @@ pub mod router;
 pub mod routes;
 pub mod settings;
 pub mod shell;
+pub mod talk;
 pub mod undo;
 pub mod welcome;

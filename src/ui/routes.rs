@@ -12,10 +12,11 @@ pub enum Page {
     History,
     Draw,
     Gallery,
+    Talk,
 }
 
 impl Page {
-    pub const ALL: [Page; 10] = [
+    pub const ALL: [Page; 11] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -26,6 +27,7 @@ impl Page {
         Page::History,
         Page::Draw,
         Page::Gallery,
+        Page::Talk,
     ];
 
     pub fn path(self) -> &'static str {
@@ -40,6 +42,7 @@ impl Page {
             Page::History => "/breathe/history",
             Page::Draw => "/draw",
             Page::Gallery => "/draw/gallery",
+            Page::Talk => "/talk",
         }
     }
 

@@ -17,6 +17,7 @@ const ROUTES = [
   { name: 'history', path: '/breathe/history', storage: RETURNING, heading: 'Your past sessions' },
   { name: 'draw', path: '/draw', storage: RETURNING, heading: 'Drawing room' },
   { name: 'gallery', path: '/draw/gallery', storage: RETURNING, heading: 'Your drawings' },
+  { name: 'talk', path: '/talk', storage: RETURNING, heading: 'Talk it through' },
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 

@@ -1,0 +1,121 @@
+//! Role-play conversations: the one in progress (`tend.talk.progress`), so a reload
+//! carries on where it was, and finished ones the person chose to keep
+//! (`tend.talk.<id>`).
+
+use super::records::Records;
+use super::Store;
+use crate::content;
+use crate::domain::json::{obj, FromJson, Json, ToJson};
+use crate::domain::talk::Walk;
+use crate::storage::{self, envelope, Loaded, Record, StorageError};
+use leptos::prelude::*;
+
+pub const PROGRESS_KEY: &str = "tend.talk.progress";
+pub const KEPT_PREFIX: &str = "tend.talk.kept.";
+
+/// A walk as stored: line ids and choices, checked against the scenes when read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedWalk {
+    pub walk: Json,
+    /// Local day it was kept (0 for the one in progress).
+    pub day: i64,
+}
+
+impl ToJson for SavedWalk {
+    fn to_json(&self) -> Json {
+        obj([("walk", self.walk.clone()), ("day", self.day.to_json())])
+    }
+}
+
+impl FromJson for SavedWalk {
+    fn from_json(j: &Json) -> Result<Self, String> {
+        Ok(SavedWalk {
+            walk: j.field("walk")?,
+            day: j.field_or("day", 0)?,
+        })
+    }
+}
+
+impl Record for SavedWalk {
+    const VERSION: u32 = 1;
+}
+
+/// What was found when reading the conversation in progress.
+pub enum Progress {
+    None,
+    Walk(Walk),
+    /// It no longer fits the scenes (they changed); kept as it is.
+    Stale,
+}
+
+#[derive(Clone, Copy)]
+pub struct TalkState {
+    /// Newest first.
+    pub kept: Records<SavedWalk>,
+    store: Store,
+}
+
+impl TalkState {
+    pub fn load(store: Store) -> TalkState {
+        TalkState {
+            kept: Records::load(store, KEPT_PREFIX, true),
+            store,
+        }
+    }
+
+    pub fn heard(&self, key: Option<&str>) {
+        if key.is_none_or(|k| self.kept.watches(k)) {
+            self.kept.refresh();
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        match self
+            .store
+            .with(|s| envelope::load::<SavedWalk>(s, PROGRESS_KEY))
+        {
+            Ok(Loaded::Ready(saved)) => match content::restore_walk(&saved.walk.to_string()) {
+                Ok(walk) => Progress::Walk(walk),
+                Err(_) => Progress::Stale,
+            },
+            Ok(Loaded::Missing) | Err(_) => Progress::None,
+            Ok(_) => Progress::Stale,
+        }
+    }
+
+    /// Keeps the conversation in progress (verified).
+    pub fn save_progress(&self, walk: &Walk) -> Result<(), StorageError> {
+        let saved = SavedWalk {
+            walk: walk.to_json(),
+            day: 0,
+        };
+        self.store.with(|s| envelope::save(s, PROGRESS_KEY, &saved))
+    }
+
+    /// Ends the conversation in progress. One that no longer fits the scenes is set
+    /// aside under `tend.kept.…` rather than deleted.
+    pub fn end_progress(&self, stale: bool) -> Result<(), StorageError> {
+        self.store.with(|s| {
+            if stale {
+                if let Some(raw) = s.get(PROGRESS_KEY)? {
+                    storage::set_aside(s, None, PROGRESS_KEY, &raw)?;
+                }
+            }
+            s.remove(PROGRESS_KEY)
+        })
+    }
+
+    /// Keeps a finished conversation.
+    pub fn keep(&self, walk: &Walk, day: i64) -> Result<(), StorageError> {
+        self.kept
+            .add(&SavedWalk {
+                walk: walk.to_json(),
+                day,
+            })
+            .map(|_| ())
+    }
+}
+
+pub fn use_talk() -> TalkState {
+    expect_context::<TalkState>()
+}
