@@ -50,9 +50,22 @@ pub fn About() -> impl IntoView {
 
             <section class="card">
                 <h2>"The exercises and what they adapt"</h2>
+                <h3>"Breathing"</h3>
                 <ul>
                     {crate::content::PATTERNS.iter().map(|p| view! {
                         <li><strong>{p.name.adult}</strong>": " {p.technique} ". " {p.reference} "."</li>
+                    }).collect_view()}
+                </ul>
+                <h3>"Drawing"</h3>
+                <ul>
+                    {crate::content::DRAW_PROMPTS.iter().map(|p| view! {
+                        <li><strong>{p.title.adult}</strong>": " {p.technique} ". " {p.reference} "."</li>
+                    }).collect_view()}
+                </ul>
+                <h3>"Talking it through"</h3>
+                <ul>
+                    {crate::content::TALK_SCENES.iter().map(|s| view! {
+                        <li><strong>{s.title.adult}</strong>": " {s.technique} ". " {s.reference} "."</li>
                     }).collect_view()}
                 </ul>
             </section>
