@@ -26,8 +26,9 @@ fn call(target: &JsValue, name: &str, args: &js_sys::Array) -> Option<()> {
     f.apply(target, args).ok().map(|_| ())
 }
 
-/// Says `text`, after cutting short anything still being said.
-pub fn say(text: &str) {
+/// Says `text` at `pitch` (1 is the browser's usual), after cutting short anything
+/// still being said.
+pub fn say(text: &str, pitch: f32) {
     let Some((window, synth)) = synth() else {
         return;
     };
@@ -38,6 +39,11 @@ pub fn say(text: &str) {
             js_sys::Reflect::construct(&c, &js_sys::Array::of1(&JsValue::from_str(text))).ok()
         });
     if let Some(utterance) = utterance {
+        let _ = js_sys::Reflect::set(
+            &utterance,
+            &JsValue::from_str("pitch"),
+            &JsValue::from_f64(f64::from(pitch)),
+        );
         call(&synth, "cancel", &js_sys::Array::new());
         call(&synth, "speak", &js_sys::Array::of1(&utterance));
     }

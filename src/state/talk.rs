@@ -6,12 +6,18 @@ use super::records::Records;
 use super::Store;
 use crate::content;
 use crate::domain::json::{obj, FromJson, Json, ToJson};
+use crate::domain::talk::companion::Companion;
 use crate::domain::talk::Walk;
 use crate::storage::{self, envelope, Loaded, Record, StorageError};
 use leptos::prelude::*;
 
 pub const PROGRESS_KEY: &str = "tend.talk.progress";
 pub const KEPT_PREFIX: &str = "tend.talk.kept.";
+pub const COMPANION_KEY: &str = "tend.companion";
+
+impl Record for Companion {
+    const VERSION: u32 = 1;
+}
 
 /// A walk as stored: line ids and choices, checked against the scenes when read.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,13 +58,20 @@ pub enum Progress {
 pub struct TalkState {
     /// Newest first.
     pub kept: Records<SavedWalk>,
+    /// The companion the person shaped (defaults until they do).
+    pub companion: RwSignal<Companion>,
     store: Store,
 }
 
 impl TalkState {
     pub fn load(store: Store) -> TalkState {
+        let companion = match store.with(|s| envelope::load::<Companion>(s, COMPANION_KEY)) {
+            Ok(Loaded::Ready(c)) => c,
+            _ => Companion::default(),
+        };
         TalkState {
             kept: Records::load(store, KEPT_PREFIX, true),
+            companion: RwSignal::new(companion),
             store,
         }
     }
@@ -67,6 +80,26 @@ impl TalkState {
         if key.is_none_or(|k| self.kept.watches(k)) {
             self.kept.refresh();
         }
+        if key.is_none_or(|k| k == COMPANION_KEY) {
+            if let Ok(Loaded::Ready(c)) = self
+                .store
+                .with(|s| envelope::load::<Companion>(s, COMPANION_KEY))
+            {
+                self.companion.set(c);
+            }
+        }
+    }
+
+    /// Changes the companion, shows it at once and saves it (verified).
+    pub fn shape(&self, change: impl FnOnce(&mut Companion)) -> Result<(), StorageError> {
+        self.companion.update(change);
+        let result = self
+            .companion
+            .with_untracked(|c| self.store.with(|s| envelope::save(s, COMPANION_KEY, c)));
+        if result.is_ok() {
+            super::ask_to_persist_once();
+        }
+        result
     }
 
     pub fn progress(&self) -> Progress {

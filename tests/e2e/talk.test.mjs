@@ -118,3 +118,31 @@ test('"this feels like too much" pauses the scene and offers grounding and help'
     await page.waitForFunction(() => document.activeElement?.id === 'latest');
     assertClean(page);
   }));
+
+test('the companion a person shapes is kept and speaks the kind lines', () =>
+  withPage({ viewport: 'phone', storage: SEED }, async (page) => {
+    await page.goto(`${BASE_URL}/talk`);
+    await h1(page, 'Talk it through');
+    await page.getByLabel('Name').focus();
+    await page.keyboard.type('Pip');
+    await page.getByRole('radio', { name: 'Purple' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('radio', { name: 'Star' }).focus();
+    await page.keyboard.press('Space');
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('tend.companion')).data);
+    assert.deepEqual({ name: stored.name, hue: stored.hue, form: stored.form }, { name: 'Pip', hue: 'calm', form: 'star' });
+    await checkA11y(page, 'talk with companion card');
+    await screenshot(page, 'talk-companion-phone');
+
+    await page.reload();
+    assert.equal(await page.getByLabel('Name').inputValue(), 'Pip');
+    assert.ok(await page.getByRole('radio', { name: 'Star' }).isChecked());
+    await page.getByRole('button', { name: /When the critic gets loud/ }).click();
+    for (let i = 0; i < 40 && (await page.locator('.bubble--kind').count()) === 0; i++) {
+      const kind = await turn(page, { critical: false });
+      if (kind === 'end') break;
+    }
+    const kindLine = page.locator('.bubble--kind').first();
+    assert.match(await kindLine.innerText(), /^Pip, your kind companion/);
+    assertClean(page);
+  }));

@@ -7,6 +7,7 @@
 //! reload. The shape of a scene (every choice leads somewhere, every path ends in a
 //! reflection) is checked by the content tests.
 
+pub mod companion;
 pub mod walk;
 
 pub use walk::{Walk, WalkError};

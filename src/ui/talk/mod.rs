@@ -3,18 +3,23 @@
 //! conversation in progress is saved after every step so a reload carries on.
 
 use crate::content;
+use crate::domain::settings::Choice;
+use crate::domain::talk::companion::{Companion, Form, Hue, Voice, MAX_NAME_CHARS};
 use crate::domain::talk::{Next, Speaker, Tone, Walk};
 use crate::domain::Band;
 use crate::platform::{dom, speech};
 use crate::state::settings::use_settings;
 use crate::state::talk::{use_talk, Progress};
 use crate::ui::breathe::Grounding;
-use crate::ui::controls::Toggle;
+use crate::ui::controls::{options, parse, RadioGroup, Toggle};
 use crate::ui::routes::Page;
 use leptos::prelude::*;
 
-fn who(speaker: Speaker) -> &'static str {
-    match speaker {
+fn who(speaker: Speaker, companion: &Companion) -> String {
+    if speaker == Speaker::Kind {
+        return companion.title();
+    }
+    let name = match speaker {
         Speaker::Guide => "Guide",
         Speaker::Friend => "Friend",
         Speaker::Critic => "The critic",
@@ -25,23 +30,41 @@ fn who(speaker: Speaker) -> &'static str {
         Speaker::Sad => "Sad you",
         Speaker::Parent => "Parent",
         Speaker::Other => "Someone",
+    };
+    name.to_owned()
+}
+
+/// The companion as a small picture: its form, in its colour.
+#[component]
+pub fn CompanionPicture(hue: Hue, form: Form) -> impl IntoView {
+    let shape = match form {
+        Form::Sprout => "M24 12c10 0 16 7 16 15 0 8-7 12-16 12S8 35 8 27c0-8 6-15 16-15zM24 12V7m0 0c0-4 3-6 7-6-1 4-3 6-7 6",
+        Form::Cloud => "M14 36a8 8 0 0 1-1-16 11 11 0 0 1 21-2 9 9 0 0 1 1 18z",
+        Form::Star => "M24 5l5.6 11.4 12.6 1.8-9.1 8.9 2.2 12.5L24 33.7l-11.3 5.9 2.2-12.5-9.1-8.9 12.6-1.8z",
+    };
+    view! {
+        <svg class=format!("pal pal--{} buddy", hue.as_str()) viewBox="0 0 48 44" aria-hidden="true" focusable="false">
+            <path d=shape />
+            <circle cx="19" cy="26" r="2" />
+            <circle cx="29" cy="26" r="2" />
+        </svg>
     }
 }
 
 /// One entry of the chat: who, what, and a class for how it looks.
 struct Bubble {
-    speaker: &'static str,
+    speaker: String,
     class: &'static str,
     text: String,
 }
 
 /// The whole conversation so far, the person's own choices and answers included.
-fn bubbles(walk: &Walk) -> Vec<Bubble> {
+fn bubbles(walk: &Walk, companion: &Companion) -> Vec<Bubble> {
     let band = walk.band();
     let mut out = Vec::new();
     for (i, line) in walk.path().iter().enumerate() {
         out.push(Bubble {
-            speaker: who(line.speaker),
+            speaker: who(line.speaker, companion),
             class: line.speaker.as_str(),
             text: line.text(band).to_owned(),
         });
@@ -61,7 +84,7 @@ fn bubbles(walk: &Walk) -> Vec<Bubble> {
         };
         if let Some(text) = said.filter(|t| !t.is_empty()) {
             out.push(Bubble {
-                speaker: "You",
+                speaker: "You".to_owned(),
                 class: "you",
                 text,
             });
@@ -96,9 +119,14 @@ pub fn Talk() -> impl IntoView {
             _ => None,
         });
         if aloud.get_untracked() {
-            if let Some(text) = walk.with_untracked(|w| w.as_ref().map(|w| w.current().text(band)))
-            {
-                speech::say(text);
+            if let Some(line) = walk.with_untracked(|w| w.as_ref().map(|w| w.current())) {
+                // The companion speaks the kind lines in the voice it was given.
+                let pitch = if line.speaker == Speaker::Kind {
+                    talk.companion.with_untracked(|c| c.voice.pitch())
+                } else {
+                    1.0
+                };
+                speech::say(line.text(band), pitch);
             }
         }
         dom::focus_after_render("#latest");
@@ -163,13 +191,13 @@ pub fn Talk() -> impl IntoView {
                             <button type="button" class="area area--button" on:click=move |_| start(id)>
                                 <span class="area__text">
                                     <span class="area__title">{s.title(band)}</span>
-                                    <span class="area__hint">{s.technique}</span>
                                 </span>
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
+            <CompanionCard />
             <p class="fine-print">{move || talk.kept.list.with(|l| match l.len() {
                 0 => String::new(),
                 1 => "1 conversation kept on this device.".to_owned(),
@@ -249,7 +277,9 @@ pub fn Talk() -> impl IntoView {
     let scene_view = move || {
         walk.with(|w| {
             w.as_ref().map(|w| {
-                let list = bubbles(w);
+                let companion = talk.companion.get_untracked();
+                let hue = companion.hue.as_str();
+                let list = bubbles(w, &companion);
                 let last = list.len().saturating_sub(1);
                 view! {
                     <h1>{w.scene().title(band)}</h1>
@@ -257,7 +287,7 @@ pub fn Talk() -> impl IntoView {
                     <div role="log" aria-label="Conversation">
                     <ol class="chat">
                         {list.into_iter().enumerate().map(|(i, b)| view! {
-                            <li class=format!("bubble bubble--{}", b.class)
+                            <li class=format!("bubble bubble--{} pal--{hue}", b.class)
                                 id=(i == last).then_some("latest") tabindex=(i == last).then_some("-1")>
                                 <span class="bubble__who">{b.speaker}</span>
                                 {b.text}
@@ -298,5 +328,50 @@ pub fn Talk() -> impl IntoView {
                 })}
             })}
         </div>
+    }
+}
+
+/// Shape your kind companion: it speaks the kind lines in every scene.
+#[component]
+fn CompanionCard() -> impl IntoView {
+    let talk = use_talk();
+    let problem = RwSignal::new(None::<String>);
+    let shape = move |change: &dyn Fn(&mut Companion)| {
+        problem.set(
+            talk.shape(|c| change(c))
+                .err()
+                .map(|e| format!("Your companion isn't saved. {e}")),
+        );
+    };
+    let c = talk.companion;
+    view! {
+        <section class="card companion-card" aria-labelledby="companion-title">
+            <h2 id="companion-title">"Your kind companion"</h2>
+            <div class="companion-card__top">
+                {move || c.with(|c| view! { <CompanionPicture hue=c.hue form=c.form /> })}
+                <p>"A kind voice that speaks up for you in every conversation. Make it yours, if you like."</p>
+            </div>
+            <div class="field">
+                <label for="companion-name">"Name"</label>
+                <input id="companion-name" type="text" maxlength="30" autocomplete="off"
+                    prop:value=move || c.with(|c| c.name.clone())
+                    on:input=move |e| {
+                        let name: String = event_target_value(&e).chars().take(MAX_NAME_CHARS).collect();
+                        shape(&|c| c.name = name.clone());
+                    } />
+            </div>
+            <RadioGroup legend="Colour" name="companion-hue" options={options::<Hue>()}
+                selected=Signal::derive(move || Some(c.with(|c| c.hue.as_str())))
+                on_pick=Callback::new(move |id| if let Some(h) = parse::<Hue>(id) { shape(&|c| c.hue = h) }) />
+            <RadioGroup legend="Form" name="companion-form" options={options::<Form>()}
+                selected=Signal::derive(move || Some(c.with(|c| c.form.as_str())))
+                on_pick=Callback::new(move |id| if let Some(f) = parse::<Form>(id) { shape(&|c| c.form = f) }) />
+            {speech::available().then(|| view! {
+                <RadioGroup legend="Voice, when lines are read aloud" name="companion-voice" options={options::<Voice>()}
+                    selected=Signal::derive(move || Some(c.with(|c| c.voice.as_str())))
+                    on_pick=Callback::new(move |id| if let Some(v) = parse::<Voice>(id) { shape(&|c| c.voice = v) }) />
+            })}
+            <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
+        </section>
     }
 }
