@@ -255,7 +255,11 @@ pub fn Talk() -> impl IntoView {
                             <div class="side-by-side">
                                 {compared.into_iter().map(|(key, text)| view! {
                                     <figure class="said">
-                                        <figcaption>{if key == "self" { "What you said to yourself" } else { "What you said to your friend" }}</figcaption>
+                                        <figcaption>{match key.as_str() {
+                                            "self" => "What you said to yourself",
+                                            "friend" => "What you said to your friend",
+                                            _ => "What you wrote",
+                                        }}</figcaption>
                                         <p>{if text.is_empty() { "(left blank)".to_owned() } else { text }}</p>
                                     </figure>
                                 }).collect_view()}
