@@ -83,6 +83,17 @@ test('a scene finished with the keyboard only: choices, a critical one met with 
     assert.equal(await progress(page), null, 'nothing left in progress');
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tend.talk.kept.')).length);
     assert.equal(kept, 1);
+
+    // It can be read again, and deleted with a way back.
+    const section = page.getByRole('region', { name: 'Conversations you kept' });
+    await press(page, section.getByRole('button', { name: /^Read A friend's bad result/ }));
+    await section.getByText('My words for turn', { exact: false }).first().waitFor();
+    await checkA11y(page, 'kept conversation open');
+    await screenshot(page, 'talk-kept-phone');
+    await press(page, section.getByRole('button', { name: /^Delete A friend's bad result/ }));
+    await page.waitForFunction(() => document.activeElement?.id === 'undo');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Conversations you kept' }).waitFor();
     assertClean(page);
   }));
 

@@ -13,6 +13,7 @@ use crate::state::talk::{use_talk, Progress};
 use crate::ui::breathe::Grounding;
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
 use crate::ui::routes::Page;
+use crate::ui::undo::Removal;
 use leptos::prelude::*;
 
 fn who(speaker: Speaker, companion: &Companion) -> String {
@@ -198,11 +199,7 @@ pub fn Talk() -> impl IntoView {
                 }).collect_view()}
             </ul>
             <CompanionCard />
-            <p class="fine-print">{move || talk.kept.list.with(|l| match l.len() {
-                0 => String::new(),
-                1 => "1 conversation kept on this device.".to_owned(),
-                n => format!("{n} conversations kept on this device."),
-            })}</p>
+            <Kept />
         }
     };
 
@@ -377,5 +374,73 @@ fn CompanionCard() -> impl IntoView {
             })}
             <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
         </section>
+    }
+}
+
+/// Conversations the person chose to keep: read them again, or delete them (with undo).
+#[component]
+fn Kept() -> impl IntoView {
+    let talk = use_talk();
+    let removal = Removal::new(talk.kept);
+    let open = RwSignal::new(None::<String>);
+    view! {
+        {removal.view()}
+        {move || {
+            let list = talk.kept.list.get();
+            (!list.is_empty()).then(|| view! {
+                <section class="kept" aria-labelledby="kept-title">
+                    <h2 id="kept-title">"Conversations you kept"</h2>
+                    <p class="hint">"Only on this device. Nobody sees these unless you choose to show them."</p>
+                    <ul class="sessions" role="list">
+                        {list.into_iter().map(|e| {
+                            // A kept walk is checked against the scenes as they are now.
+                            let walk = content::restore_walk(&e.value.walk.to_string()).ok();
+                            let title = walk.as_ref().map_or_else(
+                                || "A conversation from an older version".to_owned(),
+                                |w| w.scene().title(w.band()).to_owned(),
+                            );
+                            let when = crate::domain::date::long_date(e.value.day);
+                            let (key, del_key, del_title) = (e.key.clone(), e.key.clone(), title.clone());
+                            let key = StoredValue::new(key);
+                            let shown = move || open.with(|o| key.with_value(|k| o.as_deref() == Some(k.as_str())));
+                            let toggle_key = e.key.clone();
+                            view! {
+                                <li class="card">
+                                    <h3>{title.clone()}</h3>
+                                    <p class="hint">{when.clone()}</p>
+                                    {move || shown().then(|| match &walk {
+                                        Some(w) => {
+                                            let companion = talk.companion.get_untracked();
+                                            view! {
+                                                <ol class="chat">
+                                                    {bubbles(w, &companion).into_iter().map(|b| view! {
+                                                        <li class=format!("bubble bubble--{}", b.class)>
+                                                            <span class="bubble__who">{b.speaker}</span>
+                                                            {b.text}
+                                                        </li>
+                                                    }).collect_view()}
+                                                </ol>
+                                            }.into_any()
+                                        }
+                                        None => view! {
+                                            <p>"The scene has changed since, so this can't be shown here. It is kept as it was, and included when you export."</p>
+                                        }.into_any(),
+                                    })}
+                                    <div class="actions">
+                                        <button type="button" class="button" aria-expanded=move || if shown() { "true" } else { "false" }
+                                            aria-label=format!("Read {title}, {when}")
+                                            on:click=move |_| open.update(|o| {
+                                                *o = if o.as_deref() == Some(toggle_key.as_str()) { None } else { Some(toggle_key.clone()) };
+                                            })>"Read"</button>
+                                        <button type="button" class="button button--quiet" aria-label=format!("Delete {del_title}")
+                                            on:click=move |_| removal.delete(&del_key, format!("\u{201c}{del_title}\u{201d}"))>"Delete"</button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
     }
 }
