@@ -53,6 +53,11 @@ pub trait Choice: Copy + PartialEq + 'static {
     const ALL: &'static [Self];
     fn as_str(self) -> &'static str;
     fn label(self) -> &'static str;
+
+    /// The choice stored as `id`, if there is one.
+    fn with_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == id)
+    }
 }
 
 /// A choice is stored as its id.
@@ -65,11 +70,7 @@ impl<C: Choice> ToJson for C {
 impl<C: Choice> FromJson for C {
     fn from_json(json: &Json) -> Result<Self, String> {
         let id = String::from_json(json)?;
-        C::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str() == id)
-            .ok_or_else(|| format!("unknown choice {id}"))
+        C::with_id(&id).ok_or_else(|| format!("unknown choice {id}"))
     }
 }
 

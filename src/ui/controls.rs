@@ -10,7 +10,7 @@ pub fn options<C: Choice>() -> Vec<(&'static str, &'static str)> {
 
 /// The value of a [`Choice`] with this id.
 pub fn parse<C: Choice>(id: &str) -> Option<C> {
-    C::ALL.iter().copied().find(|c| c.as_str() == id)
+    C::with_id(id)
 }
 
 /// A group of radio buttons: real inputs, so arrow keys, labels and screen readers work

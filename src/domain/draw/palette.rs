@@ -49,12 +49,7 @@ impl Colour {
     /// The colour with stored id `id`. A colour that has left the palette comes back
     /// as ink, so an old drawing still opens.
     pub fn from_id(id: &str) -> Colour {
-        for &colour in Colour::ALL {
-            if colour.as_str() == id {
-                return colour;
-            }
-        }
-        Colour::Ink
+        Colour::with_id(id).unwrap_or(Colour::Ink)
     }
 }
 
@@ -82,12 +77,7 @@ impl Paper {
     /// The paper with stored id `id`; one that is no longer offered comes back as warm
     /// paper.
     pub fn from_id(id: &str) -> Paper {
-        for &paper in Paper::ALL {
-            if paper.as_str() == id {
-                return paper;
-            }
-        }
-        Paper::Warm
+        Paper::with_id(id).unwrap_or(Paper::Warm)
     }
 
     /// Dark paper, where a white brush and the glow show best.
