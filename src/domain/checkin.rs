@@ -122,12 +122,9 @@ pub fn seconds_by_day<'a>(
     totals
 }
 
-/// Trims a note to [`MAX_NOTE_CHARS`] characters, on a character boundary.
+/// Trims a note to [`MAX_NOTE_CHARS`] characters.
 pub fn clip_note(text: &str) -> String {
-    match text.char_indices().nth(MAX_NOTE_CHARS) {
-        Some((at, _)) => text[..at].to_owned(),
-        None => text.to_owned(),
-    }
+    super::clip(text, MAX_NOTE_CHARS)
 }
 
 #[cfg(test)]

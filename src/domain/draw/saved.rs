@@ -52,14 +52,6 @@ impl FromJson for SavedDrawing {
     }
 }
 
-/// Trims `text` to at most `max` characters, on a character boundary.
-pub fn clip(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((at, _)) => text[..at].to_owned(),
-        None => text.to_owned(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,11 +76,5 @@ mod tests {
         assert_eq!(SavedDrawing::from_text(&to_text(&saved)).unwrap(), saved);
         assert!(!saved.is_blank());
         assert!(SavedDrawing::default().is_blank());
-    }
-
-    #[test]
-    fn long_names_are_clipped_on_a_character_boundary() {
-        assert_eq!(clip(&"ü".repeat(70), MAX_NAME_CHARS).chars().count(), 60);
-        assert_eq!(clip("short", MAX_NAME_CHARS), "short");
     }
 }

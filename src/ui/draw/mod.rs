@@ -4,7 +4,8 @@
 pub mod gallery;
 
 use crate::content;
-use crate::domain::draw::saved::{clip, MAX_NAME_CHARS, MAX_WORDS_CHARS};
+use crate::domain::clip;
+use crate::domain::draw::saved::{MAX_NAME_CHARS, MAX_WORDS_CHARS};
 use crate::domain::draw::{
     settled, shortcut, Colour, Command, History, Paper, Point, Size, Stroke, Tool,
 };

@@ -357,7 +357,7 @@ fn CompanionCard() -> impl IntoView {
                 <input id="companion-name" type="text" maxlength="30" autocomplete="off"
                     prop:value=move || c.with(|c| c.name.clone())
                     on:input=move |e| {
-                        let name: String = event_target_value(&e).chars().take(MAX_NAME_CHARS).collect();
+                        let name = crate::domain::clip(&event_target_value(&e), MAX_NAME_CHARS);
                         shape(&|c| c.name = name.clone());
                     } />
             </div>
