@@ -39,25 +39,21 @@ pub struct BreathState {
 impl BreathState {
     pub fn load(store: Store) -> BreathState {
         BreathState {
-            sessions: Records::load(store, SESSION_PREFIX, true),
-            patterns: Records::load(store, PATTERN_PREFIX, false),
+            sessions: Records::new(store, SESSION_PREFIX, true),
+            patterns: Records::new(store, PATTERN_PREFIX, false),
         }
     }
 
     /// Reads again what another tab changed (`key` `None`: everything). Nothing is
     /// written back.
     pub fn heard(&self, key: Option<&str>) {
-        if key.is_none_or(|k| self.sessions.watches(k)) {
-            self.sessions.refresh();
-        }
-        if key.is_none_or(|k| self.patterns.watches(k)) {
-            self.patterns.refresh();
-        }
+        self.sessions.heard(key);
+        self.patterns.heard(key);
     }
 
     /// Records of either kind that could not be opened.
     pub fn unopened(&self) -> usize {
-        self.sessions.unopened.get() + self.patterns.unopened.get()
+        self.sessions.unopened() + self.patterns.unopened()
     }
 
     /// Saves a custom pattern: a new one when `key` is `None`. `base` is the stored text

@@ -62,15 +62,13 @@ pub struct DrawState {
 impl DrawState {
     pub fn load(store: Store) -> DrawState {
         DrawState {
-            kept: Records::load(store, DRAWING_PREFIX, true),
+            kept: Records::new(store, DRAWING_PREFIX, true),
             store,
         }
     }
 
     pub fn heard(&self, key: Option<&str>) {
-        if key.is_none_or(|k| self.kept.watches(k)) {
-            self.kept.refresh();
-        }
+        self.kept.heard(key);
     }
 
     /// The drawing in progress, if there is one Tend can read.

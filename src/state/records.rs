@@ -1,6 +1,8 @@
 //! One kind of record (`tend.<kind>.<id>`, one key each) as a signal list: load, save
 //! over the version a view started from, delete with undo, and re-read after another
-//! tab changed something. Breathing sessions, custom patterns and drawings all use it.
+//! tab changed something. Breathing sessions, custom patterns, drawings and kept
+//! conversations all use it. A kind is read the first time a screen asks for its list,
+//! not at start-up: a year of drawings costs nothing until the gallery opens.
 
 use super::{ask_to_persist_once, Store};
 use crate::storage::{envelope, KvStore, Loaded, Record, StorageError};
@@ -17,10 +19,12 @@ pub struct Entry<T> {
 
 pub struct Records<T: Send + Sync + 'static> {
     /// Oldest first, or newest first when made with `newest_first`.
-    pub list: RwSignal<Vec<Entry<T>>>,
+    list: RwSignal<Vec<Entry<T>>>,
     /// Records of this kind that could not be opened (unreadable, or from a newer
     /// Tend). They stay as they are and are included in exports.
-    pub unopened: RwSignal<usize>,
+    unopened: RwSignal<usize>,
+    /// Whether the records have been read since start-up.
+    read: StoredValue<bool>,
     prefix: &'static str,
     newest_first: bool,
     store: Store,
@@ -82,25 +86,42 @@ fn now_ms() -> u64 {
 }
 
 impl<T: Record + Clone + Send + Sync + 'static> Records<T> {
-    /// Reads every record under `prefix` (`tend.<kind>.`).
-    pub fn load(store: Store, prefix: &'static str, newest_first: bool) -> Records<T> {
-        let records = Records {
+    /// The records under `prefix` (`tend.<kind>.`), read when first asked for.
+    pub fn new(store: Store, prefix: &'static str, newest_first: bool) -> Records<T> {
+        Records {
             list: RwSignal::new(Vec::new()),
             unopened: RwSignal::new(0),
+            read: StoredValue::new(false),
             prefix,
             newest_first,
             store,
-        };
-        records.refresh();
-        records
+        }
     }
 
-    pub fn watches(&self, key: &str) -> bool {
-        key.starts_with(self.prefix)
+    /// Every readable record, read from storage the first time.
+    pub fn list(&self) -> RwSignal<Vec<Entry<T>>> {
+        if !self.read.get_value() {
+            self.refresh();
+        }
+        self.list
     }
 
-    /// Reads the records again (after another tab changed one). Nothing is written back.
-    pub fn refresh(&self) {
+    /// How many records of this kind could not be opened.
+    pub fn unopened(&self) -> usize {
+        self.list();
+        self.unopened.get()
+    }
+
+    /// Another tab changed `key` (`None`: anything): read again if this kind has been
+    /// read and the key is one of its own. Nothing is written back.
+    pub fn heard(&self, key: Option<&str>) {
+        if self.read.get_value() && key.is_none_or(|k| k.starts_with(self.prefix)) {
+            self.refresh();
+        }
+    }
+
+    fn refresh(&self) {
+        self.read.set_value(true);
         let (mut list, unopened) = self.store.with(|s| read_all::<T>(s, self.prefix));
         if self.newest_first {
             list.reverse();

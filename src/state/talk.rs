@@ -70,16 +70,14 @@ impl TalkState {
             _ => Companion::default(),
         };
         TalkState {
-            kept: Records::load(store, KEPT_PREFIX, true),
+            kept: Records::new(store, KEPT_PREFIX, true),
             companion: RwSignal::new(companion),
             store,
         }
     }
 
     pub fn heard(&self, key: Option<&str>) {
-        if key.is_none_or(|k| self.kept.watches(k)) {
-            self.kept.refresh();
-        }
+        self.kept.heard(key);
         if key.is_none_or(|k| k == COMPANION_KEY) {
             if let Ok(Loaded::Ready(c)) = self
                 .store

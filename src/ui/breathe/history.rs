@@ -62,7 +62,7 @@ pub fn History() -> impl IntoView {
             <p class="lead">"Only on this device. Nobody sees this unless you choose to show them."</p>
             {removal.view()}
             {move || {
-                let list = breath.sessions.list.get();
+                let list = breath.sessions.list().get();
                 if list.is_empty() {
                     return view! {
                         <div class="empty card">

@@ -57,7 +57,7 @@ fn offers(band: Band) -> Vec<Offer> {
         optional: p.optional,
         rhythm: p.rhythm(),
     });
-    let own = use_breath().patterns.list.with_untracked(|list| {
+    let own = use_breath().patterns.list().with_untracked(|list| {
         list.iter()
             .filter(|e| e.value.is_for(band))
             .map(|e| {

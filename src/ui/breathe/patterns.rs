@@ -146,7 +146,7 @@ pub fn Patterns() -> impl IntoView {
             </div>
             {removal.view()}
             {move || {
-                let list = breath.patterns.list.get();
+                let list = breath.patterns.list().get();
                 if list.is_empty() {
                     return view! { <p class="empty card">"No patterns of your own yet. Whenever you like, make one below."</p> }.into_any();
                 }

@@ -85,7 +85,7 @@ pub fn Gallery() -> impl IntoView {
             <p class="lead">"Only on this device. Nobody sees these unless you choose to show them."</p>
             {removal.view()}
             {move || {
-                let list = draw.kept.list.get();
+                let list = draw.kept.list().get();
                 if list.is_empty() {
                     return view! {
                         <div class="empty card">

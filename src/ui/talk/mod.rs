@@ -386,7 +386,7 @@ fn Kept() -> impl IntoView {
     view! {
         {removal.view()}
         {move || {
-            let list = talk.kept.list.get();
+            let list = talk.kept.list().get();
             (!list.is_empty()).then(|| view! {
                 <section class="kept" aria-labelledby="kept-title">
                     <h2 id="kept-title">"Conversations you kept"</h2>
