@@ -16,15 +16,13 @@ use crate::ui::routes::Page;
 use crate::ui::undo::Removal;
 use leptos::prelude::*;
 
+/// The speaker's name in the chat; the kind voice is the person's companion.
 fn who(speaker: Speaker, companion: &Companion) -> String {
-    if speaker == Speaker::Kind {
-        return companion.title();
-    }
     let name = match speaker {
+        Speaker::Kind => return companion.title(),
         Speaker::Guide => "Guide",
         Speaker::Friend => "Friend",
         Speaker::Critic => "The critic",
-        Speaker::Kind => "Your kind self",
         Speaker::You => "You",
         Speaker::Angry => "Angry you",
         Speaker::Anxious => "Anxious you",
