@@ -28,9 +28,8 @@ struct Pen {
     painted: usize,
 }
 
-/// The pointer's position on the canvas, as a drawing point.
-fn point_of(ev: &web_sys::PointerEvent, canvas: &web_sys::Element, side: f32) -> Point {
-    let rect = canvas.get_bounding_client_rect();
+/// The pointer's position on the canvas (at `rect` on screen), as a drawing point.
+fn point_of(ev: &web_sys::PointerEvent, rect: &web_sys::DomRect, side: f32) -> Point {
     Point::from_canvas(
         (f64::from(ev.client_x()) - rect.left()) as f32,
         (f64::from(ev.client_y()) - rect.top()) as f32,
@@ -185,7 +184,7 @@ pub fn DrawRoom() -> impl IntoView {
             colour.get_untracked(),
             mirror.get_untracked(),
         );
-        stroke.push(point_of(&e, &el, side));
+        stroke.push(point_of(&e, &el.get_bounding_client_rect(), side));
         pen.set_value(Some(Pen { stroke, painted: 0 }));
     };
     let mv = move |e: web_sys::PointerEvent| {
@@ -197,8 +196,10 @@ pub fn DrawRoom() -> impl IntoView {
             let Some(p) = p else { return };
             pen.update_value(|pen| {
                 let Some(pen) = pen else { return };
+                // One layout read per move, however many samples it carries.
+                let rect = el.get_bounding_client_rect();
                 for sample in samples(&e) {
-                    pen.stroke.push(point_of(&sample, &el, p.side()));
+                    pen.stroke.push(point_of(&sample, &rect, p.side()));
                 }
                 // Only the newly settled piece is painted: finished line stays as it is.
                 let upto = settled(pen.stroke.points.len());
