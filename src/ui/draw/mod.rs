@@ -89,7 +89,9 @@ pub fn DrawRoom() -> impl IntoView {
     // Every change is kept at once, verified: closing the tab loses nothing.
     let keep_draft = move || {
         let drawing = history.with_value(|h| h.drawing().clone());
-        doc.update(|d| {
+        // Untracked: no view shows the strokes or the day from `doc` (the canvas paints
+        // from the history), so a stroke re-runs nothing.
+        doc.update_untracked(|d| {
             d.work.drawing = drawing;
             d.work.day = dom::today();
         });
