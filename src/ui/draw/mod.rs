@@ -367,6 +367,9 @@ pub fn DrawRoom() -> impl IntoView {
                 {move || prompt().and_then(|p| p.gentle(band)).map(|g| view! { <p class="hint">{g}</p> })}
             </div>
 
+            // On a wide screen the tools sit beside the canvas (style/draw.css).
+            <div class="draw__desk">
+            <div class="draw__stage">
             <canvas
                 class="canvas"
                 node_ref=canvas
@@ -396,6 +399,9 @@ pub fn DrawRoom() -> impl IntoView {
                     }>"Clear"</button>
                 <button type="button" class="button button--quiet" prop:disabled=replaying on:click=replay>"Replay"</button>
             </div>
+            </div>
+
+            <div class="draw__tools">
 
             <RadioGroup legend="Tool" name="tool" options={options::<Tool>()}
                 selected=Signal::derive(move || Some(tool.get().as_str()))
@@ -426,6 +432,8 @@ pub fn DrawRoom() -> impl IntoView {
                 }) />
             <Toggle label="Mirror" hint="Everything you draw also appears flipped, like a butterfly."
                 checked=mirror on_change=Callback::new(move |on| mirror.set(on)) />
+            </div>
+            </div>
 
             <div class="field">
                 <label for="words">"Or describe it in words instead"</label>
