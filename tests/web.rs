@@ -324,3 +324,64 @@ async fn pointer_events_on_the_canvas_become_a_saved_stroke() {
     host.remove();
     clear_tend_keys();
 }
+
+#[wasm_bindgen_test]
+fn a_drawing_changed_in_another_tab_is_kept_as_a_drawing_of_its_own() {
+    use leptos::prelude::GetUntracked;
+    use std::rc::Rc;
+    use tend::domain::draw::saved::SavedDrawing;
+    use tend::state::drawing::{Draft, DrawState};
+    use tend::state::Store;
+    use tend::storage::MemoryStore;
+
+    let _owner = leptos::prelude::Owner::new();
+    let memory = Rc::new(MemoryStore::default());
+    let draw = DrawState::load(Store::new(memory.clone()));
+    let named = |name: &str| SavedDrawing {
+        name: name.into(),
+        prompt: "free".into(),
+        ..SavedDrawing::default()
+    };
+
+    // Both tabs continue the same kept drawing.
+    let (from, both) = draw
+        .keep(&Draft {
+            work: named("First"),
+            from: None,
+        })
+        .unwrap();
+    assert!(!both);
+    // The other tab keeps its version first; this tab keeps over what it opened.
+    let other_tab = DrawState::load(Store::new(memory.clone()));
+    other_tab
+        .keep(&Draft {
+            work: named("From the other tab"),
+            from: Some(from.clone()),
+        })
+        .unwrap();
+    let (mine, both) = draw
+        .keep(&Draft {
+            work: named("From this tab"),
+            from: Some(from.clone()),
+        })
+        .unwrap();
+    assert!(both, "the change made in between is reported");
+    assert_eq!(mine.0, from.0, "this tab's version stays under its key");
+
+    let names: Vec<String> = draw
+        .kept
+        .list()
+        .get_untracked()
+        .into_iter()
+        .map(|e| e.value.name)
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&"From this tab".to_owned()));
+    assert!(names.contains(&"From the other tab".to_owned()));
+    // Nothing is left behind in the kept-aside area once the copy is a drawing itself.
+    assert!(memory
+        .keys()
+        .unwrap()
+        .iter()
+        .all(|k| !k.starts_with("tend.kept.")));
+}

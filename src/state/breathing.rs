@@ -64,18 +64,11 @@ impl BreathState {
         pattern: &CustomPattern,
         base: Option<&str>,
     ) -> Result<PatternSaved, StorageError> {
-        let (_, aside) = self.patterns.save(key, pattern, base)?;
-        // The other tab's version becomes a pattern of its own, so a person sees both in
-        // the list; anything unreadable stays where it was kept aside.
-        let Some(aside) = aside else {
-            return Ok(PatternSaved::Saved);
-        };
-        let Some(other) = self.patterns.load_one(&aside) else {
-            return Ok(PatternSaved::Saved);
-        };
-        self.patterns.add(&other)?;
-        self.patterns.forget(&aside)?;
-        Ok(PatternSaved::KeptBoth)
+        let (_, other) = self.patterns.save(key, pattern, base)?;
+        Ok(match other {
+            Some(_) => PatternSaved::KeptBoth,
+            None => PatternSaved::Saved,
+        })
     }
 }
 

@@ -90,14 +90,15 @@ impl DrawState {
     }
 
     /// Keeps the drawing in progress in the gallery: as a new drawing, or over the one
-    /// it continues. Returns that drawing's key and stored text.
-    pub fn keep(&self, draft: &Draft) -> Result<(String, String), StorageError> {
+    /// it continues. Returns that drawing's key and stored text, and whether another
+    /// tab had changed that drawing meanwhile (its version is then a drawing of its own).
+    pub fn keep(&self, draft: &Draft) -> Result<((String, String), bool), StorageError> {
         let (key, base) = match &draft.from {
             Some((k, b)) => (Some(k.as_str()), Some(b.as_str())),
             None => (None, None),
         };
-        let (entry, _) = self.kept.save(key, &draft.work, base)?;
-        Ok((entry.key, entry.raw))
+        let (entry, other) = self.kept.save(key, &draft.work, base)?;
+        Ok(((entry.key, entry.raw), other.is_some()))
     }
 }
 

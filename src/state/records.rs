@@ -131,15 +131,16 @@ impl<T: Record + Clone + Send + Sync + 'static> Records<T> {
     }
 
     /// Saves `value`: as a new record when `key` is `None`. `base` is the stored text
-    /// the caller started from; if another tab changed the record since, that version
-    /// is kept aside first (`tend.kept.conflict.…`), never dropped, and its key is
-    /// returned with the new entry.
+    /// the caller started from. If another tab changed the record since, that version
+    /// is never dropped: it becomes a record of its own in this list, returned as the
+    /// second value, so the person sees both. (A version Tend cannot read stays kept
+    /// aside under `tend.kept.conflict.…`, counted and exported with the rest.)
     pub fn save(
         &self,
         key: Option<&str>,
         value: &T,
         base: Option<&str>,
-    ) -> Result<(Entry<T>, Option<String>), StorageError> {
+    ) -> Result<(Entry<T>, Option<Entry<T>>), StorageError> {
         let (key, aside) = self.store.with(|s| {
             let key = match key {
                 Some(k) => k.to_owned(),
@@ -153,18 +154,34 @@ impl<T: Record + Clone + Send + Sync + 'static> Records<T> {
             key,
             value: value.clone(),
         };
+        self.put(entry.clone());
+        let other = match aside
+            .as_deref()
+            .and_then(|k| self.load_one(k).map(|v| (k, v)))
+        {
+            Some((aside, other)) => {
+                let other = self.add(&other)?;
+                self.store.with(|s| s.remove(aside))?;
+                Some(other)
+            }
+            None => None,
+        };
+        ask_to_persist_once();
+        Ok((entry, other))
+    }
+
+    /// Puts `entry` in the list: over the entry with its key, or as the newest.
+    fn put(&self, entry: Entry<T>) {
         let newest_first = self.newest_first;
         self.list.update(|list| {
             if let Some(slot) = list.iter_mut().find(|e| e.key == entry.key) {
-                *slot = entry.clone();
+                *slot = entry;
             } else if newest_first {
-                list.insert(0, entry.clone());
+                list.insert(0, entry);
             } else {
-                list.push(entry.clone());
+                list.push(entry);
             }
         });
-        ask_to_persist_once();
-        Ok((entry, aside))
     }
 
     /// Saves `value` as a new record of this kind.
@@ -196,17 +213,12 @@ impl<T: Record + Clone + Send + Sync + 'static> Records<T> {
         Ok(())
     }
 
-    /// Reads one record straight from storage (for a kept-aside copy, say).
-    pub fn load_one(&self, key: &str) -> Option<T> {
+    /// Reads one record straight from storage (a kept-aside copy, say).
+    fn load_one(&self, key: &str) -> Option<T> {
         match self.store.with(|s| envelope::load::<T>(s, key)) {
             Ok(Loaded::Ready(v)) => Some(v),
             _ => None,
         }
-    }
-
-    /// Removes a key that is not in the list (a kept-aside copy taken back in).
-    pub fn forget(&self, key: &str) -> Result<(), StorageError> {
-        self.store.with(|s| s.remove(key))
     }
 }
 

@@ -295,13 +295,15 @@ pub fn DrawRoom() -> impl IntoView {
         });
         keep_draft();
         match doc.with_untracked(|d| draw.keep(d)) {
-            Ok(from) => {
+            Ok((from, both)) => {
                 doc.update(|d| d.from = Some(from));
                 keep_draft();
-                status.set(Some(format!(
-                    "Kept \u{201c}{}\u{201d} in your drawings.",
-                    doc.with_untracked(|d| d.work.name.clone())
-                )));
+                let name = doc.with_untracked(|d| d.work.name.clone());
+                status.set(Some(if both {
+                    format!("Kept \u{201c}{name}\u{201d} in your drawings. It had changed in another tab too, so that version is there as well.")
+                } else {
+                    format!("Kept \u{201c}{name}\u{201d} in your drawings.")
+                }));
             }
             Err(e) => problem.set(Some(format!("Your drawing isn't kept yet. {e}"))),
         }
