@@ -122,7 +122,11 @@ impl<T: Record + Clone + Send + Sync + 'static> Records<T> {
 
     fn refresh(&self) {
         self.read.set_value(true);
-        let (mut list, unopened) = self.store.with(|s| read_all::<T>(s, self.prefix));
+        // Timed for the bench's heavy year (`tend:read:<prefix>`).
+        let (mut list, unopened) =
+            crate::platform::dom::measure(&format!("tend:read:{}", self.prefix), || {
+                self.store.with(|s| read_all::<T>(s, self.prefix))
+            });
         if self.newest_first {
             list.reverse();
         }
