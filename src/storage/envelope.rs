@@ -110,36 +110,55 @@ pub fn load<T: Record>(store: &dyn KvStore, key: &str) -> Result<Loaded<T>, Stor
 /// A value already under `key` that Tend cannot read is first set aside (under
 /// `tend.kept.<rest of key>`), and one from a newer Tend is never replaced.
 pub fn save<T: Record>(store: &dyn KvStore, key: &str, value: &T) -> Result<(), StorageError> {
+    save_known(store, key, value, None).map(|_| ())
+}
+
+/// [`save`] for a caller that remembers the text it last read or wrote under `key`
+/// (`known`): while that is still what is stored, it is known to be readable, so it is
+/// not decoded again before being replaced. That keeps saving a large record often
+/// (the drawing in progress, after every stroke) from costing a full read each time.
+/// Returns the text written.
+pub fn save_known<T: Record>(
+    store: &dyn KvStore,
+    key: &str,
+    value: &T,
+    known: Option<&str>,
+) -> Result<String, StorageError> {
     if let Some(raw) = store.get(key)? {
-        match decode::<T>(&raw) {
-            Loaded::Newer { version, .. } => return Err(StorageError::NewerVersion(version)),
-            Loaded::Unreadable { .. } => {
-                set_aside(store, None, key, &raw)?;
+        if known != Some(raw.as_str()) {
+            match decode::<T>(&raw) {
+                Loaded::Newer { version, .. } => return Err(StorageError::NewerVersion(version)),
+                Loaded::Unreadable { .. } => {
+                    set_aside(store, None, key, &raw)?;
+                }
+                Loaded::Missing | Loaded::Ready(_) => {}
             }
-            Loaded::Missing | Loaded::Ready(_) => {}
         }
     }
-    set_verified(store, key, &encode(value))
+    let text = encode(value);
+    set_verified(store, key, &text)?;
+    Ok(text)
 }
 
 /// Saves `value` over the version this tab last read (`base`, as stored text; `None`
 /// if the record was new). If another tab changed or created the record since, that
 /// version is first kept aside under `tend.kept.conflict.…`, so two tabs editing the
-/// same record keep both versions. Returns where the other version went, if anywhere.
+/// same record keep both versions. Returns the text written, and where the other
+/// version went, if anywhere.
 pub fn save_over<T: Record>(
     store: &dyn KvStore,
     key: &str,
     value: &T,
     base: Option<&str>,
-) -> Result<Option<String>, StorageError> {
+) -> Result<(String, Option<String>), StorageError> {
     let aside = match store.get(key)? {
         Some(current) if Some(current.as_str()) != base => {
             set_aside(store, Some("conflict"), key, &current)?
         }
         _ => None,
     };
-    save(store, key, value)?;
-    Ok(aside)
+    let text = save_known(store, key, value, base)?;
+    Ok((text, aside))
 }
 
 #[cfg(test)]
@@ -272,11 +291,11 @@ mod tests {
         let base_a = store.get("tend.note.a").unwrap();
         let base_b = base_a.clone();
         // Tab B saves first; tab A saves later over the version it read.
-        assert_eq!(
-            save_over(&store, "tend.note.a", &note("from B"), base_b.as_deref()),
-            Ok(None)
-        );
-        let aside = save_over(&store, "tend.note.a", &note("from A"), base_a.as_deref()).unwrap();
+        let (_, aside) =
+            save_over(&store, "tend.note.a", &note("from B"), base_b.as_deref()).unwrap();
+        assert_eq!(aside, None);
+        let (_, aside) =
+            save_over(&store, "tend.note.a", &note("from A"), base_a.as_deref()).unwrap();
         assert_eq!(aside.as_deref(), Some("tend.kept.conflict.note.a"));
         let now = store.get("tend.note.a").unwrap().unwrap();
         assert_eq!(decode::<Note>(&now), Loaded::Ready(note("from A")));
@@ -284,9 +303,35 @@ mod tests {
         assert_eq!(decode::<Note>(&kept), Loaded::Ready(note("from B")));
         // A tab that saves over what it last saved keeps nothing extra.
         let base = store.get("tend.note.a").unwrap();
+        let (text, aside) =
+            save_over(&store, "tend.note.a", &note("later"), base.as_deref()).unwrap();
+        assert_eq!(aside, None);
+        assert_eq!(store.get("tend.note.a").unwrap(), Some(text));
+    }
+
+    #[test]
+    fn a_save_over_known_text_is_checked_again_once_another_tab_changed_it() {
+        let store = MemoryStore::default();
+        let mine = save_known(&store, "tend.note.a", &note("one"), None).unwrap();
+        // Still what this tab wrote: replaced straight away.
+        let mine = save_known(&store, "tend.note.a", &note("two"), Some(&mine)).unwrap();
         assert_eq!(
-            save_over(&store, "tend.note.a", &note("later"), base.as_deref()),
-            Ok(None)
+            store.get("tend.note.a").unwrap().as_deref(),
+            Some(mine.as_str())
+        );
+        // A newer Tend wrote it since: never replaced.
+        let newer = r#"{"v":9,"data":{"text":"from the future"}}"#;
+        store.set("tend.note.a", newer).unwrap();
+        assert_eq!(
+            save_known(&store, "tend.note.a", &note("three"), Some(&mine)),
+            Err(StorageError::NewerVersion(9))
+        );
+        // Something unreadable was written since: kept aside first.
+        store.set("tend.note.a", "{damaged").unwrap();
+        save_known(&store, "tend.note.a", &note("four"), Some(&mine)).unwrap();
+        assert_eq!(
+            store.get("tend.kept.note.a").unwrap().as_deref(),
+            Some("{damaged")
         );
     }
 

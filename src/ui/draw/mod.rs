@@ -96,11 +96,17 @@ pub fn DrawRoom() -> impl IntoView {
             d.work.day = dom::today();
         });
         let result = doc.with_untracked(|d| draw.save_draft(d));
-        problem.set(
-            result
-                .err()
-                .map(|e| format!("Your drawing isn't saved. {e}")),
-        );
+        let now = result
+            .err()
+            .map(|e| format!("Your drawing isn't saved. {e}"));
+        // Only a change reaches the view: most saves find nothing to say.
+        problem.maybe_update(|p| {
+            let changed = *p != now;
+            if changed {
+                *p = now;
+            }
+            changed
+        });
     };
     let repaint = move || {
         painter.with_value(|p| {
