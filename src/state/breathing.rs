@@ -5,7 +5,7 @@ use super::records::Records;
 use super::Store;
 use crate::domain::breathing::CustomPattern;
 use crate::domain::checkin::BreathSession;
-use crate::storage::{Record, StorageError};
+use crate::storage::Record;
 use leptos::prelude::*;
 
 impl Record for BreathSession {
@@ -18,15 +18,6 @@ impl Record for CustomPattern {
 
 pub const SESSION_PREFIX: &str = "tend.breath.";
 pub const PATTERN_PREFIX: &str = "tend.pattern.";
-
-/// How a custom pattern was saved.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PatternSaved {
-    Saved,
-    /// Another tab changed the same pattern since this tab read it: both are kept, the
-    /// other tab's version as a pattern of its own.
-    KeptBoth,
-}
 
 #[derive(Clone, Copy)]
 pub struct BreathState {
@@ -54,21 +45,6 @@ impl BreathState {
     /// Records of either kind that could not be opened.
     pub fn unopened(&self) -> usize {
         self.sessions.unopened() + self.patterns.unopened()
-    }
-
-    /// Saves a custom pattern: a new one when `key` is `None`. `base` is the stored text
-    /// the person started editing from.
-    pub fn save_pattern(
-        &self,
-        key: Option<&str>,
-        pattern: &CustomPattern,
-        base: Option<&str>,
-    ) -> Result<PatternSaved, StorageError> {
-        let (_, other) = self.patterns.save(key, pattern, base)?;
-        Ok(match other {
-            Some(_) => PatternSaved::KeptBoth,
-            None => PatternSaved::Saved,
-        })
     }
 }
 

@@ -4,7 +4,7 @@ use super::pace_summary;
 use crate::domain::breathing::{CustomPattern, CustomPatternError, Pace, PhaseKind, MAX_PHASE_MS};
 use crate::domain::Band;
 use crate::platform::dom;
-use crate::state::breathing::{use_breath, PatternSaved};
+use crate::state::breathing::use_breath;
 use crate::state::settings::use_settings;
 use crate::ui::routes::Page;
 use crate::ui::undo::Removal;
@@ -117,12 +117,14 @@ pub fn Patterns() -> impl IntoView {
             }
             Ok(pattern) => {
                 problems.set(Vec::new());
-                message.set(Some(match breath.save_pattern(d.key.as_deref(), &pattern, d.base.as_deref()) {
-                    Ok(PatternSaved::Saved) => {
+                // `Some` second: another tab changed this pattern meanwhile, and its
+                // version is now a pattern of its own (`Records::save`).
+                message.set(Some(match breath.patterns.save(d.key.as_deref(), &pattern, d.base.as_deref()) {
+                    Ok((_, None)) => {
                         draft.set(Draft::blank());
                         format!("Saved \u{201c}{}\u{201d}. You'll find it in the breathing space.", pattern.name())
                     }
-                    Ok(PatternSaved::KeptBoth) => {
+                    Ok((_, Some(_))) => {
                         draft.set(Draft::blank());
                         format!("Saved \u{201c}{}\u{201d}. It was changed in another tab too, so that version is kept as well: both are in your list.", pattern.name())
                     }
