@@ -55,6 +55,7 @@ pub fn draw_prompt(id: &str) -> Option<&'static Prompt> {
     DRAW_PROMPTS.iter().find(|p| p.id == id)
 }
 
+use crate::domain::json::Json;
 use crate::domain::talk;
 
 /// The dialogue scenes offered to a band, in file-name order.
@@ -69,8 +70,8 @@ pub fn talk_scene(id: &str) -> Option<&'static talk::Scene> {
 
 /// A saved walk through a scene, checked against the scenes as they are now: a walk
 /// that no longer fits them is refused whole.
-pub fn restore_walk(text: &str) -> Result<talk::Walk, String> {
-    talk::Walk::restore_text(text, TALK_SCENES)
+pub fn restore_walk(json: &Json) -> Result<talk::Walk, String> {
+    talk::Walk::restore(json, TALK_SCENES)
 }
 
 #[cfg(test)]
@@ -985,7 +986,8 @@ mod tests {
                                 }
                                 Next::End(_) => unreachable!(),
                             }
-                            let restored = restore_walk(&to_text(&walk));
+                            let stored = Json::parse(&to_text(&walk)).unwrap();
+                            let restored = restore_walk(&stored);
                             assert_eq!(restored.as_ref(), Ok(&walk), "{}", scene.id);
                         }
                     }

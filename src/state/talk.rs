@@ -105,7 +105,7 @@ impl TalkState {
             .store
             .with(|s| envelope::load::<SavedWalk>(s, PROGRESS_KEY))
         {
-            Ok(Loaded::Ready(saved)) => match content::restore_walk(&saved.walk.to_string()) {
+            Ok(Loaded::Ready(saved)) => match content::restore_walk(&saved.walk) {
                 Ok(walk) => Progress::Walk(walk),
                 Err(_) => Progress::Stale,
             },

@@ -227,10 +227,6 @@ impl Walk {
         walk.answers = answers;
         Ok(walk)
     }
-
-    pub fn restore_text(text: &str, scenes: &'static [Scene]) -> Result<Walk, String> {
-        Walk::restore(&Json::parse(text).map_err(|e| e.to_string())?, scenes)
-    }
 }
 
 /// Field `name` as a list, each item read by `item`; an error names the field.
@@ -274,6 +270,11 @@ mod tests {
     use crate::domain::breathing::ByBand;
     use crate::domain::json::to_text;
     use crate::domain::talk::{Choice, Reflection, Speaker, Tone, WriteTurn};
+
+    /// A walk read back from its stored text, against the test scenes.
+    fn restore_text(text: &str) -> Result<Walk, String> {
+        Walk::restore(&Json::parse(text).map_err(|e| e.to_string())?, SCENES)
+    }
 
     const fn all(text: &'static str) -> ByBand<&'static str> {
         ByBand {
@@ -456,7 +457,7 @@ mod tests {
     fn a_saved_walk_restores_exactly() {
         for walk in [Walk::start(&SCENES[0], Band::Adult).unwrap(), finished()] {
             let text = to_text(&walk);
-            assert_eq!(Walk::restore_text(&text, SCENES), Ok(walk));
+            assert_eq!(restore_text(&text), Ok(walk));
         }
         let text = to_text(&finished());
         assert!(text.starts_with(r#"{"scene":"test","band":"15-17","path":["start","pick""#));
@@ -481,17 +482,14 @@ mod tests {
         ];
         for text in broken {
             assert_ne!(text, good);
-            assert!(
-                Walk::restore_text(&text, SCENES).is_err(),
-                "restored {text}"
-            );
+            assert!(restore_text(&text).is_err(), "restored {text}");
         }
     }
 
     #[test]
     fn a_walk_saved_before_any_answer_restores_without_answers() {
         let text = r#"{"scene":"test","band":"12-14","path":["start","pick"],"picks":[null]}"#;
-        let walk = Walk::restore_text(text, SCENES).unwrap();
+        let walk = restore_text(text).unwrap();
         assert_eq!(walk.current().id, "pick");
         assert!(walk.answers().is_empty());
     }

@@ -392,7 +392,7 @@ fn Kept() -> impl IntoView {
                     <ul class="sessions" role="list">
                         {list.into_iter().map(|e| {
                             // A kept walk is checked against the scenes as they are now.
-                            let walk = content::restore_walk(&e.value.walk.to_string()).ok();
+                            let walk = content::restore_walk(&e.value.walk).ok();
                             let title = walk.as_ref().map_or_else(
                                 || "A conversation from an older version".to_owned(),
                                 |w| w.scene().title(w.band()).to_owned(),
