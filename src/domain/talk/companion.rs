@@ -2,20 +2,14 @@
 //! It speaks the kind lines in every scene.
 
 use crate::domain::json::{obj, FromJson, Json, ToJson};
-use crate::domain::settings::{choice, Choice};
+use crate::domain::settings::{choice, Accent, Choice};
 
 /// The longest name, in characters.
 pub const MAX_NAME_CHARS: usize = 30;
 
-choice! {
-    /// The companion's colour: the soothing and personal colours, never threat red.
-    Hue {
-        Soothing = "soothing", "Green";
-        Drive = "drive", "Blue";
-        Warm = "warm", "Orange";
-        Calm = "calm", "Purple";
-    }
-}
+/// The companion's colour: the same personal colours a person can pick as Tend's accent
+/// (soothing green, blue, orange, purple; never threat red), under the same stored ids.
+pub type Hue = Accent;
 
 choice! {
     /// What the companion looks like.
