@@ -3,7 +3,10 @@
 //    joins the stylesheets (one per feature in style/) into one minified file;
 // 2. puts the sha256 of Trunk's inline start-up script into the Content-Security-Policy,
 //    so the policy needs no 'unsafe-inline' (a hash, unlike a fixed nonce, protects);
-// 3. writes sw.js, the service worker that keeps every file of this build for offline use.
+// 3. writes help.html: this page with Help now in place of the placeholder, from the
+//    same sourced data as the app (src/bin/pages.rs), for /help with no script at all;
+// 4. writes sw.js, the service worker that keeps every file of this build for offline use.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +42,22 @@ if (!html.includes("'sha256-START'")) throw new Error("post-build: CSP placehold
 html = html.replace("'sha256-START'", hashes.join(' '));
 writeFileSync(indexPath, html);
 
+// Help now with no script: this page with the help in place of the placeholder. It
+// still starts the app where it can (which then shows the person's own region first);
+// until then, and where it cannot, every line is there as plain links. Built natively:
+// the wasm build's standard-library settings are not for it.
+const env = { ...process.env };
+for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k === 'RUSTC_BOOTSTRAP') delete env[k];
+const help = execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const main = /<!-- BOOT-MAIN -->[\s\S]*<!-- \/BOOT-MAIN -->/;
+if (!main.test(html)) throw new Error('post-build: the BOOT-MAIN placeholder is missing from index.html');
+const helpPage = html
+  .replace(main, help)
+  .replace('<title>Tend</title>', '<title>Help now · Tend</title>')
+  .replace('class="help-button" href="/help"', 'class="help-button" href="/help" aria-current="page"');
+if (!helpPage.includes('tel:')) throw new Error('post-build: help.html has no call links');
+writeFileSync(join(dir, 'help.html'), helpPage);
+
 const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
 const version = createHash('sha256');
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
@@ -56,9 +75,12 @@ self.addEventListener('activate', (e) => {
 self.addEventListener('fetch', (e) => {
   const req = e.request;
   if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
-  // Pages: the network first, so a new version arrives; offline, the kept app shell.
+  // Pages: the network first, so a new version arrives; offline, the kept page of its
+  // own (/help -> help.html) or else the app shell.
   if (req.mode === 'navigate') {
-    e.respondWith(fetch(req).catch(() => caches.match('/index.html', { cacheName: CACHE })));
+    const own = new URL(req.url).pathname.replace(/\/+$/, '') + '.html';
+    e.respondWith(fetch(req).catch(() => caches.match(own, { cacheName: CACHE })
+      .then((hit) => hit || caches.match('/index.html', { cacheName: CACHE }))));
     return;
   }
   // Files are named by their content, so a kept copy is always right.

@@ -7,7 +7,8 @@
 //   --port 0 picks a free port. Prints "Serving <dir> at http://HOST:PORT" once listening.
 //
 // Rules:
-//   - GET/HEAD only. A path without a file extension that does not exist serves
+//   - GET/HEAD only. A path without a file extension is served from `<path>.html` when
+//     that file exists (help.html for /help: pages that work with no script), otherwise
 //     index.html with 200 (client-side routes); a missing path with an extension is 404.
 //   - Compression: brotli when the client accepts `br`, else gzip, else identity.
 //     Compressed bodies are cached in memory (keyed by file, size and mtime).
@@ -252,7 +253,8 @@ function main() {
     if (!found) {
       const last = segments[segments.length - 1];
       if (hidden || path.posix.extname(last) !== '') return sendText(res, 404, 'Not Found', head);
-      found = await resolveFile('/index.html'); // client-side route
+      // A page of its own (/help -> help.html), else a client-side route.
+      found = (await resolveFile(`${urlPath.replace(/\/+$/, '')}.html`)) ?? (await resolveFile('/index.html'));
       if (!found) return sendText(res, 404, 'Not Found', head);
     }
 

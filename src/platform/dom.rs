@@ -178,3 +178,14 @@ pub fn day_and_minute() -> (i64, u16) {
     let now = js_sys::Date::new_0();
     (today(), (now.get_hours() * 60 + now.get_minutes()) as u16)
 }
+
+/// Removes the static page that index.html paints before the app starts (`#boot`), in
+/// the same task as the app's first render, so no frame shows both.
+pub fn remove_static_page() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}

@@ -27,13 +27,11 @@ pub fn Help() -> impl IntoView {
     view! {
         <div class="help">
             <h1>"Help now"</h1>
-            <p class="lead">
-                "You don't have to be in crisis to reach out. These people are kind, free to contact, and used to hearing from young people."
-            </p>
+            <p class="lead">{LEAD}</p>
 
             <section class="emergency" aria-labelledby="emergency-title">
-                <h2 id="emergency-title">"In danger right now?"</h2>
-                <p>"If you might hurt yourself or someone else, or you are not safe, call emergency services now."</p>
+                <h2 id="emergency-title">{DANGER_TITLE}</h2>
+                <p>{DANGER}</p>
                 <a class="button button--danger" href=move || format!("tel:{}", help::dial_digits(region.get().emergency))>
                     <IconPhone />
                     {move || format!("Call {}", region.get().emergency)}
@@ -56,47 +54,204 @@ pub fn Help() -> impl IntoView {
                 {move || content::helplines(region.get().id).map(|line| view! { <HelplineCard line /> }).collect_view()}
             </ul>
             {move || content::helplines(region.get().id).next().is_none().then(|| view! {
-                <p class="card">
-                    "Tend doesn't have local helplines for your country yet. A trusted adult, your school, your doctor or your therapist can help you find one."
-                </p>
+                <p class="card">{NO_LINES}</p>
             })}
 
             <section class="card" aria-labelledby="numbers-title">
                 <h2 id="numbers-title">"Emergency numbers"</h2>
-                <ul class="numbers" role="list">
-                    {REGIONS
-                        .iter()
-                        .map(|r| view! {
-                            <li>
-                                <span>{if r.id == "elsewhere" { "Europe and many other places" } else { r.name }}</span>
-                                <a href=format!("tel:{}", help::dial_digits(r.emergency))>{r.emergency}</a>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
+                <EmergencyNumbers />
             </section>
-
-            <section class="card grounding" aria-labelledby="ground-title">
-                <h2 id="ground-title">"While you wait, or if it all feels like a lot"</h2>
-                <p>"If it feels okay, try noticing, slowly:"</p>
-                <ol>
-                    <li>"5 things you can see"</li>
-                    <li>"4 things you can touch"</li>
-                    <li>"3 things you can hear"</li>
-                    <li>"2 things you can smell"</li>
-                    <li>"1 slow breath, or just your feet on the floor"</li>
-                </ol>
-            </section>
-
-            <p class="fine-print">
-                "Tend can't call anyone for you, and nobody is told when you open this page. Calls and texts go from your own phone."
-            </p>
+            <GroundingCard />
+            <p class="fine-print">{FINE_PRINT}</p>
         </div>
     }
 }
 
+const LEAD: &str = "You don't have to be in crisis to reach out. These people are kind, free to contact, and used to hearing from young people.";
+const DANGER_TITLE: &str = "In danger right now?";
+const DANGER: &str =
+    "If you might hurt yourself or someone else, or you are not safe, call emergency services now.";
+const NO_LINES: &str = "Tend doesn't have local helplines for your country yet. A trusted adult, your school, your doctor or your therapist can help you find one.";
+const FINE_PRINT: &str = "Tend can't call anyone for you, and nobody is told when you open this page. Calls and texts go from your own phone.";
+
+/// Help now as plain HTML, for `/help` before any script has run or where none can:
+/// every region's lines at once (choosing one needs script), from the same data, words
+/// and link rules as [`Help`]. The build writes it into `help.html` (`src/bin/pages.rs`).
+/// Written by hand rather than by the view code: the view code renders only in a browser.
+pub fn static_html() -> String {
+    let mut html = format!(
+        "<div class=\"help\"><h1>Help now</h1><p class=\"lead\">{}</p>\
+         <section class=\"emergency\" aria-labelledby=\"emergency-title\">\
+         <h2 id=\"emergency-title\">{}</h2><p>{}</p><ul class=\"numbers\" role=\"list\">",
+        esc(LEAD),
+        esc(DANGER_TITLE),
+        esc(DANGER)
+    );
+    for r in REGIONS {
+        html += &format!(
+            "<li><span>{}</span><a href=\"tel:{}\">{}</a></li>",
+            esc(emergency_place(r)),
+            help::dial_digits(r.emergency),
+            esc(r.emergency)
+        );
+    }
+    html += "</ul></section>";
+    let with_lines: Vec<_> = REGIONS
+        .iter()
+        .filter(|r| content::helplines(r.id).next().is_some())
+        .collect();
+    html += "<nav class=\"card\" aria-labelledby=\"places-title\">\
+             <h2 id=\"places-title\">Helplines where you live</h2><ul class=\"places\" role=\"list\">";
+    for r in &with_lines {
+        html += &format!("<li><a href=\"#help-{}\">{}</a></li>", r.id, esc(r.name));
+    }
+    html += "</ul></nav>";
+    for r in &with_lines {
+        html += &format!(
+            "<section class=\"place\" id=\"help-{0}\" aria-labelledby=\"help-{0}-title\">\
+             <h2 id=\"help-{0}-title\">{1}</h2><ul class=\"lines\" role=\"list\">",
+            r.id,
+            esc(r.name)
+        );
+        for line in content::helplines(r.id) {
+            html += &static_line(line);
+        }
+        html += "</ul></section>";
+    }
+    html += &format!(
+        "<p class=\"card\">{}</p><section class=\"card grounding\" aria-labelledby=\"ground-title\">\
+         <h2 id=\"ground-title\">{}</h2><p>{}</p><ol>",
+        esc(NO_LINES),
+        esc(GROUNDING_TITLE),
+        esc(GROUNDING_LEAD)
+    );
+    for step in GROUNDING {
+        html += &format!("<li>{}</li>", esc(step));
+    }
+    html += &format!(
+        "</ol></section><p class=\"fine-print\">{}</p></div>",
+        esc(FINE_PRINT)
+    );
+    html
+}
+
+fn static_line(line: &help::Helpline) -> String {
+    let mut html = format!(
+        "<li class=\"line card\"><h3 class=\"line__name\">{}</h3><p>{}</p>",
+        esc(line.name),
+        esc(line.about)
+    );
+    if line.hours.is_some() || line.ages.is_some() {
+        html += "<p class=\"line__meta\">";
+        for part in [line.hours, line.ages].into_iter().flatten() {
+            html += &format!("<span>{}</span>", esc(part));
+        }
+        html += "</p>";
+    }
+    html += "<div class=\"actions\">";
+    if let Some(href) = line.tel_href() {
+        html += &format!(
+            "<a class=\"button button--primary\" href=\"{}\">{}</a>",
+            esc(&href),
+            esc(&call_words(line))
+        );
+    }
+    if let Some(href) = line.sms_href() {
+        html += &format!(
+            "<a class=\"button\" href=\"{}\">{}</a>",
+            esc(&href),
+            esc(&text_words(line))
+        );
+    }
+    let (checked, host) = checked_on(line);
+    html += &format!(
+        "</div><p class=\"line__source\">Number checked {} on <a href=\"{}\" rel=\"noreferrer\">{}</a></p></li>",
+        esc(&checked),
+        esc(line.source),
+        esc(host)
+    );
+    html
+}
+
+/// Text made safe to place in HTML, in an element or a quoted attribute.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every region's emergency number, as call links.
 #[component]
-fn HelplineCard(line: &'static help::Helpline) -> impl IntoView {
+fn EmergencyNumbers() -> impl IntoView {
+    view! {
+        <ul class="numbers" role="list">
+            {REGIONS
+                .iter()
+                .map(|r| view! {
+                    <li>
+                        <span>{emergency_place(r)}</span>
+                        <a href=format!("tel:{}", help::dial_digits(r.emergency))>{r.emergency}</a>
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// Where an emergency number applies, as the list names it.
+fn emergency_place(r: &help::Region) -> &'static str {
+    if r.id == "elsewhere" {
+        "Europe and many other places"
+    } else {
+        r.name
+    }
+}
+
+const GROUNDING_TITLE: &str = "While you wait, or if it all feels like a lot";
+const GROUNDING_LEAD: &str = "If it feels okay, try noticing, slowly:";
+const GROUNDING: [&str; 5] = [
+    "5 things you can see",
+    "4 things you can touch",
+    "3 things you can hear",
+    "2 things you can smell",
+    "1 slow breath, or just your feet on the floor",
+];
+
+#[component]
+fn GroundingCard() -> impl IntoView {
+    view! {
+        <section class="card grounding" aria-labelledby="ground-title">
+            <h2 id="ground-title">{GROUNDING_TITLE}</h2>
+            <p>{GROUNDING_LEAD}</p>
+            <ol>{GROUNDING.map(|step| view! { <li>{step}</li> })}</ol>
+        </section>
+    }
+}
+
+/// "Call 0800 1111".
+fn call_words(line: &help::Helpline) -> String {
+    format!("Call {}", line.call_label().unwrap_or_default())
+}
+
+/// "Text SHOUT to 85258", or "Text 988".
+fn text_words(line: &help::Helpline) -> String {
+    match (line.text_keyword, line.text_label()) {
+        (Some(word), Some(n)) => format!("Text {word} to {n}"),
+        (None, Some(n)) => format!("Text {n}"),
+        _ => String::new(),
+    }
+}
+
+/// When the number was last checked, in words, and the host of the page it was checked on.
+fn checked_on(line: &help::Helpline) -> (String, &'static str) {
     let checked = date::parse_iso(line.last_verified)
         .map(date::long_date)
         .unwrap_or_default();
@@ -108,11 +263,13 @@ fn HelplineCard(line: &'static help::Helpline) -> impl IntoView {
         .split('/')
         .next()
         .unwrap_or(line.source);
-    let text_what = match (line.text_keyword, line.text_label()) {
-        (Some(word), Some(n)) => format!("Text {word} to {n}"),
-        (None, Some(n)) => format!("Text {n}"),
-        _ => String::new(),
-    };
+    (checked, host)
+}
+
+/// One helpline: what it is, when and for whom, and its call and text links.
+#[component]
+fn HelplineCard(line: &'static help::Helpline) -> impl IntoView {
+    let (checked, host) = checked_on(line);
     view! {
         <li class="line card">
             <h2 class="line__name">{line.name}</h2>
@@ -127,20 +284,46 @@ fn HelplineCard(line: &'static help::Helpline) -> impl IntoView {
                 {line.tel_href().map(|href| view! {
                     <a class="button button--primary" href=href>
                         <IconPhone />
-                        {format!("Call {}", line.call_label().unwrap_or_default())}
+                        {call_words(line)}
                     </a>
                 })}
                 {line.sms_href().map(|href| view! {
                     <a class="button" href=href>
                         <IconMessage />
-                        {text_what.clone()}
+                        {text_words(line)}
                     </a>
                 })}
             </div>
             <p class="line__source">
                 "Number checked " {checked} " on "
-                <a href=line.source rel="noreferrer">{host.to_owned()}</a>
+                <a href=line.source rel="noreferrer">{host}</a>
             </p>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_static_help_page_has_every_line_with_its_links_and_the_grounding_steps() {
+        let html = static_html();
+        for line in crate::content::HELPLINES {
+            assert!(html.contains(&esc(line.name)), "{} is missing", line.name);
+            if let Some(tel) = line.tel_href() {
+                assert!(html.contains(&format!("href=\"{tel}\"")), "{tel}");
+            }
+            if let Some(sms) = line.sms_href() {
+                assert!(html.contains(&format!("href=\"{sms}\"")), "{sms}");
+            }
+        }
+        for region in REGIONS {
+            let tel = format!("href=\"tel:{}\"", help::dial_digits(region.emergency));
+            assert!(html.contains(&tel), "{tel}");
+        }
+        assert!(html.contains("5 things you can see"));
+        assert!(html.contains("<h1>Help now</h1>"));
+        assert_eq!(esc("Tom & \"Jo\" <3"), "Tom &amp; &quot;Jo&quot; &lt;3");
     }
 }

@@ -86,13 +86,14 @@ export function launchBrowser() {
  * @param {'light'|'dark'} [options.colorScheme='light']
  * @param {boolean} [options.reducedMotion=false] emulate `prefers-reduced-motion: reduce`
  * @param {string} [options.locale='en-US'] the browser's language (navigator.language)
+ * @param {boolean} [options.javaScript=true] false: the page runs no script at all
  * @param {Record<string, string|object>} [options.storage] localStorage entries written before the
  *   app's first load on BASE_URL's origin (objects are JSON-encoded). Reloads, later
  *   navigations and further tabs do not write them again, so the app's changes survive.
  * @returns {Promise<import('playwright-core').Page>}
  */
 export async function newPage(browser, options = {}) {
-  const { viewport = 'phone', colorScheme = 'light', reducedMotion = false, locale = 'en-US', storage } = options;
+  const { viewport = 'phone', colorScheme = 'light', reducedMotion = false, locale = 'en-US', javaScript = true, storage } = options;
   const device = VIEWPORTS[viewport];
   if (!device) throw new Error(`newPage: unknown viewport ${JSON.stringify(viewport)} (phone or desktop)`);
 
@@ -101,6 +102,7 @@ export async function newPage(browser, options = {}) {
     colorScheme,
     locale,
     reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
+    javaScriptEnabled: javaScript,
   });
   const rec = { problems: [], requests: [] };
 

@@ -1,0 +1,27 @@
+// Runs before the first paint of every page Tend serves (index.html and help.html).
+// 1. Puts the person's own theme, colour, text size and motion on <html>, as the app
+//    does once it has started (platform/dom.rs, apply_settings), so the page does not
+//    change size or colour when it does.
+// 2. Hides the page's line for browsers with no script ("needs JavaScript"; a class
+//    rather than <noscript>, which some browsers and tools parse as script-on), and
+//    shows its plain "Tend couldn't start" line, beside Help now, if the app fails to
+//    load or start (a blocked or broken download, an old browser). The app removes
+//    the static page as it starts, so later errors change nothing here.
+(() => {
+  const root = document.documentElement;
+  root.classList.add('scripted'); // hides the page's "needs JavaScript" line
+  try {
+    const data = JSON.parse(localStorage.getItem('tend.settings') || 'null')?.data || {};
+    const attrs = { theme: 'theme', accent: 'accent', text: 'text_size', motion: 'motion', band: 'band' };
+    for (const [attr, key] of Object.entries(attrs)) {
+      if (typeof data[key] === 'string') root.setAttribute(`data-${attr}`, data[key]);
+    }
+  } catch {
+    // Storage blocked or unreadable: the app says so once it starts.
+  }
+  const failed = () => {
+    if (document.getElementById('boot')) root.classList.add('boot-failed');
+  };
+  addEventListener('error', failed, true); // a file that did not load, or a script error
+  addEventListener('unhandledrejection', failed); // the WebAssembly did not arrive or start
+})();
