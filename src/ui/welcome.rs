@@ -33,7 +33,7 @@ pub fn Welcome() -> impl IntoView {
             <Companion mood="wave" />
             <h1>"Hi, welcome to Tend"</h1>
             <ul class="promises">
-                <li>"Small, kind exercises for the days between your sessions."</li>
+                <li>"Small, kind exercises for any day. If you see a counsellor or therapist, they are for the days in between too."</li>
                 <li>"Everything you do here stays on this device. No account, no tracking."</li>
                 <li>
                     "Tend is for practice. It is not a therapist, and it is not for emergencies. "

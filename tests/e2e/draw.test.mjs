@@ -52,7 +52,7 @@ test('draw with the mouse, undo and redo, keep it, reload, reopen it from the ga
     assert.equal(await page.locator('canvas').getAttribute('role'), 'img');
     assert.equal(await page.locator('canvas').getAttribute('aria-label'), `Your drawing for: ${promptTitle}`);
 
-    await page.getByRole('radio', { name: 'Drive blue' }).check();
+    await page.getByRole('radio', { name: 'Blue', exact: true }).check();
     await page.getByRole('radio', { name: 'Large' }).check();
     await scribble(page);
     assert.ok((await inked(page)) > 500, 'the stroke is on the canvas');

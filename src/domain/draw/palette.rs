@@ -1,21 +1,23 @@
 //! The colours a stroke can have and the papers it can sit on.
 //!
 //! Every colour has a name a screen reader says and a swatch can show beside it, so
-//! colour is never the only cue. The three systems keep the names and colours they have
-//! everywhere else in Tend (LOOK.md): threat red, drive blue, soothing green.
+//! colour is never the only cue. Names are plain ("Red", not "Threat red", LOOK.md);
+//! the three systems keep the colours they have everywhere else in Tend, and their
+//! meaning is a short hint beside the name, in words that fit the age band.
 
 use crate::domain::settings::{choice, Choice};
+use crate::domain::Band;
 
 choice! {
     /// A brush colour. The id is stored with each stroke, so ids never change; a name
     /// can.
     Colour {
         Ink = "ink", "Ink";
-        Threat = "threat", "Threat red";
-        Drive = "drive", "Drive blue";
-        Soothing = "soothing", "Soothing green";
-        Warm = "warm", "Warm orange";
-        Calm = "calm", "Calm purple";
+        Threat = "threat", "Red";
+        Drive = "drive", "Blue";
+        Soothing = "soothing", "Green";
+        Warm = "warm", "Orange";
+        Calm = "calm", "Purple";
         Sky = "sky", "Sky blue";
         Sunshine = "sunshine", "Sunshine yellow";
         Blossom = "blossom", "Blossom pink";
@@ -43,6 +45,19 @@ impl Colour {
             Colour::Cocoa => "#7A5236",
             Colour::Cloud => "#9AA1AD",
             Colour::White => "#FFFFFF",
+        }
+    }
+
+    /// What the colour stands for, for the three systems' colours only: a hint shown
+    /// beside the plain name. The youngest band gets everyday words; older bands the
+    /// systems' own names, which the About page explains.
+    pub fn hint(self, band: Band) -> Option<&'static str> {
+        let early = band == Band::Early;
+        match self {
+            Colour::Threat => Some(if early { "alarm" } else { "threat" }),
+            Colour::Drive => Some(if early { "get-up-and-go" } else { "drive" }),
+            Colour::Soothing => Some(if early { "calm" } else { "soothing" }),
+            _ => None,
         }
     }
 
@@ -115,9 +130,32 @@ mod tests {
         assert_eq!(Colour::Soothing.hex(), "#2B7A67");
         assert_eq!(Colour::Warm.hex(), "#B4512F");
         assert_eq!(Colour::Calm.hex(), "#6A58A8");
-        assert!(Colour::Threat.label().contains("red"));
-        assert!(Colour::Drive.label().contains("blue"));
-        assert!(Colour::Soothing.label().contains("green"));
+    }
+
+    #[test]
+    fn colours_have_plain_names_and_the_systems_meaning_is_a_hint_beside_them() {
+        assert_eq!(Colour::Threat.label(), "Red");
+        assert_eq!(Colour::Drive.label(), "Blue");
+        assert_eq!(Colour::Soothing.label(), "Green");
+        // No name carries a system's name: that is jargon where people pick a colour.
+        for &colour in Colour::ALL {
+            let name = colour.label().to_lowercase();
+            for jargon in ["threat", "drive", "soothing"] {
+                assert!(!name.contains(jargon), "{name:?}");
+            }
+        }
+        for band in Band::ALL {
+            for colour in [Colour::Threat, Colour::Drive, Colour::Soothing] {
+                let hint = colour.hint(band).expect("the systems' colours have a hint");
+                assert!(!hint.is_empty() && hint.split(' ').count() <= 3, "{hint:?}");
+                // A hint never repeats a colour's name: each adds a meaning.
+                for &other in Colour::ALL {
+                    assert_ne!(hint.to_lowercase(), other.label().to_lowercase());
+                }
+            }
+            assert_eq!(Colour::Sky.hint(band), None);
+        }
+        assert_eq!(Colour::Threat.hint(Band::Early), Some("alarm"));
     }
 
     #[test]

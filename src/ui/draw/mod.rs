@@ -417,16 +417,27 @@ pub fn DrawRoom() -> impl IntoView {
             <RadioGroup legend="Brush size" name="size" options={options::<Size>()}
                 selected=Signal::derive(move || Some(size.get().as_str()))
                 on_pick=Callback::new(move |id| if let Some(s) = parse::<Size>(id) { size.set(s) }) />
-            <fieldset class="choices swatches">
+            // The shared colour chips: each shows its colour, chosen or not. A colour is
+            // named plainly; what the three systems' colours stand for is a hint beside
+            // the name, which a screen reader reads as the radio's description.
+            <fieldset class="choices choices--swatches">
                 <legend>"Colour"</legend>
                 <div class="choices__options">
-                    {Colour::ALL.iter().map(|&c| view! {
-                        <label class="choice swatch">
-                            <input type="radio" name="colour" value=c.as_str()
-                                prop:checked=move || colour.get() == c
-                                on:change=move |_| colour.set(c) />
-                            <span><i style:background-color=c.hex()></i>{c.label()}</span>
-                        </label>
+                    {Colour::ALL.iter().map(|&c| {
+                        let hint = c.hint(band);
+                        let hint_id = format!("colour-{}-hint", c.as_str());
+                        view! {
+                            <label class="choice" style:--swatch=c.hex()>
+                                <input type="radio" name="colour" value=c.as_str()
+                                    aria-describedby=hint.map(|_| hint_id.clone())
+                                    prop:checked=move || colour.get() == c
+                                    on:change=move |_| colour.set(c) />
+                                <span>
+                                    {c.label()}
+                                    {hint.map(|h| view! { <small class="choice__hint" id=hint_id aria-hidden="true">{h}</small> })}
+                                </span>
+                            </label>
+                        }
                     }).collect_view()}
                 </div>
             </fieldset>
