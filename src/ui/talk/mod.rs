@@ -15,9 +15,10 @@ use crate::domain::Band;
 use crate::platform::{dom, speech};
 use crate::state::settings::use_settings;
 use crate::state::talk::{use_talk, Progress};
-use crate::ui::breathe::Grounding;
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
+use crate::ui::router::use_nav;
 use crate::ui::routes::Page;
+use crate::ui::too_much::TooMuch;
 use crate::ui::undo::Removal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -124,6 +125,7 @@ enum Turn {
 pub fn Talk() -> impl IntoView {
     dom::set_title("Talk it through");
     let talk = use_talk();
+    let nav = use_nav();
     let band = use_settings().with_untracked(|s| s.band.unwrap_or(Band::Mid));
     let (first, stale) = match talk.progress() {
         Progress::Walk(w) => (Some(w), false),
@@ -380,22 +382,14 @@ pub fn Talk() -> impl IntoView {
                     Turn::GoOn => controls_go_on(step).into_any(),
                     Turn::At(_) => walk.with_untracked(|w| w.as_ref().map(controls)).into_any(),
                 }))}
-                {move || too_much.get().then(|| view! {
-                    <section class="card too-much" aria-labelledby="too-much-title">
-                        <h2 id="too-much-title" tabindex="-1">"Let's pause here"</h2>
-                        <p>"That's okay. The conversation waits for you. You could try this instead:"</p>
-                        <Grounding />
-                        <p>"If you want to talk to someone, "<a href=Page::Help.path()>"Help now"</a>" has free, private helplines."</p>
-                        <div class="actions">
-                            <button type="button" class="button" on:click=move |_| { too_much.set(false); reveal::step_into_view(); }>"Carry on"</button>
-                            <a class="button" href=Page::Home.path()>"Stop for now"</a>
-                        </div>
-                    </section>
-                })}
-                <button type="button" class="button button--quiet" on:click=move |_| {
-                    too_much.set(true);
-                    dom::focus_after_render("#too-much-title");
-                }>"This feels like too much"</button>
+                // While the card is open it is the one set of choices: the turn's
+                // own actions above are hidden (see the closure before this one).
+                <TooMuch open=too_much
+                    status="The conversation waits for you, right where you left it."
+                    carry_on="Carry on talking"
+                    on_open=move |()| {}
+                    on_carry_on=move |()| reveal::step_into_view()
+                    on_stop=move |()| nav.go(Page::Home.path()) />
             </div>
             {speech::available().then(|| view! {
                 <Toggle label="Read each new line aloud" checked=aloud on_change=Callback::new(move |on| aloud.set(on)) />

@@ -20,7 +20,8 @@ pub const LATEST: &str = "#latest";
 pub const TURN: &str = "#talk-turn";
 
 /// Once the current change has been drawn: scroll the next action and the newest line
-/// into view, then focus the next action (without another scroll, as it is in view).
+/// into view, then focus the next action without scrolling again. (A plain focus
+/// would centre the action when it is off screen, which can push the newest line out.)
 pub fn step_into_view() {
     request_animation_frame(|| {
         let Some(window) = web_sys::window() else {
@@ -48,7 +49,9 @@ pub fn step_into_view() {
             window.scroll_by_with_x_and_y(0.0, delta);
         }
         if let Ok(next) = next.dyn_into::<web_sys::HtmlElement>() {
-            let _ = next.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = next.focus_with_options(&options);
         }
     });
 }
