@@ -284,6 +284,7 @@ struct SceneFile {
     reference: String,
     min_band: Option<String>,
     title: toml::Value,
+    preview: toml::Value,
     /// Each line is read as a table first, so that any error in it can name its id.
     line: Vec<toml::Table>,
 }
@@ -495,11 +496,12 @@ fn talk_scenes(out: &mut String) {
         writeln!(
             out,
             "    talk::Scene {{ id: {id:?}, technique: {:?}, reference: {:?}, min_band: {}, \
-             title: {}, lines: &[\n        {},\n    ] }},",
+             title: {}, preview: {}, lines: &[\n        {},\n    ] }},",
             scene.technique.trim(),
             scene.reference.trim(),
             band(scene.min_band.as_deref().unwrap_or("12-14"), file),
             talk_text(&scene.title, &format!("{file}: title")),
+            talk_text(&scene.preview, &format!("{file}: preview")),
             lines.join(",\n        ")
         )
         .unwrap();

@@ -579,7 +579,10 @@ mod tests {
         /// title, each line, each choice label, write prompt and reflection question.
         /// Labels and prompts are the reader's or the guide's.
         fn texts(scene: &Scene, band: Band) -> Vec<(String, Speaker, &'static str)> {
-            let mut texts = vec![("title".to_owned(), Speaker::Guide, scene.title(band))];
+            let mut texts = vec![
+                ("title".to_owned(), Speaker::Guide, scene.title(band)),
+                ("preview".to_owned(), Speaker::Guide, scene.preview(band)),
+            ];
             for line in scene.lines {
                 let at = |what: &str| format!("{} {what}", line.id);
                 texts.push((at("text"), line.speaker, line.text(band)));
@@ -914,6 +917,83 @@ mod tests {
                 critical >= 2,
                 "only {critical} critical choices in all scenes"
             );
+        }
+
+        #[test]
+        fn every_scene_opens_with_a_one_line_preview() {
+            for scene in TALK_SCENES {
+                let critic = scene.lines.iter().any(|l| l.speaker == Speaker::Critic);
+                for band in Band::ALL.into_iter().filter(|b| scene.is_for(*b)) {
+                    let preview = scene.preview(band);
+                    let at = format!("{} preview for {}", scene.id, band.label());
+                    // Short enough to read at a glance, and a plain sentence or two.
+                    assert!(
+                        !preview.contains('\n') && preview.chars().count() <= 160,
+                        "{at} is longer than one short line: {preview:?}"
+                    );
+                    assert!(preview.ends_with('.'), "{at}: {preview:?}");
+                    assert!(
+                        preview.matches(". ").count() <= 1,
+                        "{at}: at most two sentences: {preview:?}"
+                    );
+                    assert_ne!(preview, scene.title(band), "{at} says more than the title");
+                    // A harsh moment never comes without warning.
+                    if critic {
+                        assert!(
+                            preview.contains("critic"),
+                            "{at}: the critic speaks in this scene, so say so: {preview:?}"
+                        );
+                    }
+                }
+            }
+        }
+
+        /// Words too cutting for the youngest band, even from the critic.
+        const HARSHEST: [&str; 16] = [
+            "stupid",
+            "joke",
+            "useless",
+            "worthless",
+            "idiot",
+            "loser",
+            "pathetic",
+            "hate",
+            "dumb",
+            "ugly",
+            "lazy",
+            "weak",
+            "failure",
+            "never",
+            "nobody",
+            "bother",
+        ];
+
+        #[test]
+        fn the_critic_speaks_more_softly_to_12_to_14s() {
+            let mut heard = 0;
+            for scene in talk_scenes_for(Band::Early) {
+                for line in scene.lines.iter().filter(|l| l.speaker == Speaker::Critic) {
+                    heard += 1;
+                    let text = line.text(Band::Early);
+                    let words: Vec<String> = text
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphabetic())
+                        .map(str::to_owned)
+                        .collect();
+                    let found: Vec<&&str> = HARSHEST
+                        .iter()
+                        .filter(|w| words.iter().any(|x| x == *w))
+                        .collect();
+                    assert!(
+                        found.is_empty(),
+                        "{} {:?} for 12-14 says {found:?}: {text:?}",
+                        scene.id,
+                        line.id
+                    );
+                }
+            }
+            // Still recognisably the critic: it speaks in the younger scenes too.
+            assert!(heard >= 3, "the critic speaks only {heard} times for 12-14");
         }
 
         #[test]

@@ -120,12 +120,19 @@ pub struct Scene {
     /// The youngest band the scene is offered to.
     pub min_band: Band,
     pub title: BandText,
+    /// One plain line saying what happens in the scene, shown before it starts, so a
+    /// harsh moment (mockery, the critic's attack) never comes without warning.
+    pub preview: BandText,
     pub lines: &'static [Line],
 }
 
 impl Scene {
     pub fn title(&self, band: Band) -> &'static str {
         self.title.get(band)
+    }
+
+    pub fn preview(&self, band: Band) -> &'static str {
+        self.preview.get(band)
     }
 
     pub fn is_for(&self, band: Band) -> bool {

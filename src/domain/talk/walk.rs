@@ -300,6 +300,7 @@ mod tests {
             reference: "r",
             min_band: Band::Early,
             title: all("Test"),
+            preview: all("A test."),
             lines: &[
                 line("start", Next::Line("pick")),
                 line(
@@ -349,6 +350,7 @@ mod tests {
             reference: "r",
             min_band: Band::Adult,
             title: all("Grown up"),
+            preview: all("A test for grown-ups."),
             lines: &[line(
                 "end",
                 Next::End(Reflection {

@@ -1,6 +1,11 @@
-//! Talk it through: role-play scenes as a chat. Choices are real buttons, a free-text
-//! turn is a real text field, focus moves to the newest line after each turn, and the
-//! conversation in progress is saved after every step so a reload carries on.
+//! Talk it through: role-play scenes as a chat. Each scene opens with a one-line
+//! preview of what happens, with Start and Not today. Choices are real buttons, a
+//! free-text turn is a real text field; after each turn the conversation log announces
+//! the new line while focus stays on the next action, which is scrolled into view with
+//! the newest line, and the conversation in progress is saved after every step so a
+//! reload carries on.
+
+mod reveal;
 
 use crate::content;
 use crate::domain::settings::Choice;
@@ -10,11 +15,13 @@ use crate::domain::Band;
 use crate::platform::{dom, speech};
 use crate::state::settings::use_settings;
 use crate::state::talk::{use_talk, Progress};
-use crate::ui::breathe::Grounding;
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
+use crate::ui::router::use_nav;
 use crate::ui::routes::Page;
+use crate::ui::too_much::TooMuch;
 use crate::ui::undo::Removal;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The speaker's name in the chat; the kind voice is the person's companion.
 fn who(speaker: Speaker, companion: &Companion) -> String {
@@ -51,6 +58,7 @@ pub fn CompanionPicture(hue: Hue, form: Form) -> impl IntoView {
 }
 
 /// One entry of the chat: who, what, and a class for how it looks.
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Bubble {
     speaker: String,
     class: &'static str,
@@ -92,10 +100,32 @@ fn bubbles(walk: &Walk, companion: &Companion) -> Vec<Bubble> {
     out
 }
 
+/// Which screen of the dialogues is showing, by scene id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    /// The scenes to choose from, the companion and the kept conversations.
+    List,
+    /// What happens in a scene, with Start and Not today, before it begins.
+    Preview(&'static str),
+    /// A scene being walked.
+    Scene(&'static str),
+}
+
+/// The kind of turn a scene is at. While lines simply follow one another the same
+/// "Go on" button stays on the page, so focus never leaves it; any other turn (choices,
+/// a text field, the ending) is drawn afresh for its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Turn {
+    GoOn,
+    /// Any other turn, by how many lines have been shown.
+    At(usize),
+}
+
 #[component]
 pub fn Talk() -> impl IntoView {
     dom::set_title("Talk it through");
     let talk = use_talk();
+    let nav = use_nav();
     let band = use_settings().with_untracked(|s| s.band.unwrap_or(Band::Mid));
     let (first, stale) = match talk.progress() {
         Progress::Walk(w) => (Some(w), false),
@@ -104,13 +134,41 @@ pub fn Talk() -> impl IntoView {
     };
     let walk = RwSignal::new(first);
     let stale = RwSignal::new(stale);
+    let chosen = RwSignal::new(None::<&'static str>);
     let problem = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
     let too_much = RwSignal::new(false);
     let aloud = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
 
-    // After each step: save, move focus to the newest line, read it aloud if asked.
+    // Memos, so that a step redraws only what changed: the heading, the log and a
+    // "Go on" that is followed by another stay the same elements.
+    let screen = Memo::new(
+        move |_| match walk.with(|w| w.as_ref().map(|w| w.scene().id)) {
+            Some(id) => Screen::Scene(id),
+            None => chosen.get().map_or(Screen::List, Screen::Preview),
+        },
+    );
+    let turn = Memo::new(move |_| {
+        walk.with(|w| {
+            w.as_ref().map(|w| match w.current().next {
+                Next::Line(_) => Turn::GoOn,
+                _ => Turn::At(w.path().len()),
+            })
+        })
+    });
+    let lines = Memo::new(move |_| {
+        let companion = talk.companion.get_untracked();
+        walk.with(|w| {
+            w.as_ref()
+                .map(|w| bubbles(w, &companion))
+                .unwrap_or_default()
+        })
+    });
+
+    // After each step: save, read the new line aloud if asked, and bring the newest line
+    // and the next action into view with focus on the action. The log announces the
+    // line, so focus stays where the person acts.
     let stepped = move || {
         let result = walk.with_untracked(|w| w.as_ref().map(|w| talk.save_progress(w)));
         problem.set(match result {
@@ -128,7 +186,7 @@ pub fn Talk() -> impl IntoView {
                 speech::say(line.text(band), pitch);
             }
         }
-        dom::focus_after_render("#latest");
+        reveal::step_into_view();
     };
     let start = move |id: &'static str| {
         let Some(scene) = content::talk_scene(id) else {
@@ -140,9 +198,19 @@ pub fn Talk() -> impl IntoView {
                 stale.set(false);
             }
             status.set(None);
+            chosen.set(None);
             walk.set(Some(w));
             stepped();
         }
+    };
+    let preview = move |id: &'static str| {
+        status.set(None);
+        chosen.set(Some(id));
+        dom::focus_after_render("main h1");
+    };
+    let not_today = move |id: &'static str| {
+        chosen.set(None);
+        focus_scene_button(id);
     };
     let step = move |f: &dyn Fn(&mut Walk) -> bool| {
         let mut moved = false;
@@ -187,7 +255,8 @@ pub fn Talk() -> impl IntoView {
                     let id = s.id;
                     view! {
                         <li>
-                            <button type="button" class="area area--button" on:click=move |_| start(id)>
+                            <button type="button" class="area area--button" id=format!("scene-{id}")
+                                on:click=move |_| preview(id)>
                                 <span class="area__text">
                                     <span class="area__title">{s.title(band)}</span>
                                 </span>
@@ -201,20 +270,34 @@ pub fn Talk() -> impl IntoView {
         }
     };
 
+    let preview_view = move |id: &'static str| {
+        content::talk_scene(id).map(|scene| {
+            view! {
+                <h1>{scene.title(band)}</h1>
+                <section class="card scene-preview" aria-labelledby="preview-title">
+                    <h2 id="preview-title">"What happens"</h2>
+                    <p>{scene.preview(band)}</p>
+                    <p class="hint">"You can pause or stop at any point, and nothing is scored."</p>
+                    <div class="actions">
+                        <button type="button" class="button button--primary" on:click=move |_| start(id)>"Start"</button>
+                        <button type="button" class="button" on:click=move |_| not_today(id)>"Not today"</button>
+                    </div>
+                </section>
+            }
+        })
+    };
+
+    // The actions of a turn. The one that gets focus after a step has the id
+    // `talk-next`: "Go on", the first choice, the text field, or the ending's heading.
     let controls = move |w: &Walk| {
         let line = w.current();
         match line.next {
-            Next::Line(_) => view! {
-                <div class="actions">
-                    <button type="button" class="button button--primary"
-                        on:click=move |_| step(&|w| w.go_on().is_ok())>"Go on"</button>
-                </div>
-            }
-            .into_any(),
+            Next::Line(_) => controls_go_on(step).into_any(),
             Next::Choices(choices) => view! {
                 <div class="choice-list" role="group" aria-label="What do you say?">
                     {choices.iter().enumerate().map(|(i, c)| view! {
                         <button type="button" class=if c.tone == Tone::Critical { "button reply reply--critical" } else { "button reply" }
+                            id=(i == 0).then_some("talk-next")
                             on:click=move |_| step(&|w| w.choose(i).is_ok())>{c.label(band)}</button>
                     }).collect_view()}
                 </div>
@@ -228,8 +311,8 @@ pub fn Talk() -> impl IntoView {
                         let text = draft.get_untracked();
                         step(&|w| w.write(&text).is_ok());
                     }>
-                        <label for="answer">{turn.prompt(band)}</label>
-                        <textarea id="answer" rows="3" maxlength="2000"
+                        <label for="talk-next">{turn.prompt(band)}</label>
+                        <textarea id="talk-next" rows="3" maxlength="2000"
                             prop:value=move || draft.get()
                             on:input=move |e| draft.set(event_target_value(&e))></textarea>
                         <button type="submit" class="button button--primary">"Send"</button>
@@ -244,8 +327,8 @@ pub fn Talk() -> impl IntoView {
                     .map(|(k, v)| (k.to_owned(), v.to_owned()))
                     .collect();
                 view! {
-                    <section class="card reflection" aria-labelledby="reflection-title">
-                        <h2 id="reflection-title">"Looking back"</h2>
+                    <section class="card reflection" aria-labelledby="talk-next">
+                        <h2 id="talk-next" tabindex="-1">"Looking back"</h2>
                         {(!compared.is_empty()).then(|| view! {
                             <div class="side-by-side">
                                 {compared.into_iter().map(|(key, text)| view! {
@@ -273,61 +356,81 @@ pub fn Talk() -> impl IntoView {
         }
     };
 
-    let scene_view = move || {
-        walk.with(|w| {
-            w.as_ref().map(|w| {
-                let companion = talk.companion.get_untracked();
-                let hue = companion.hue.as_str();
-                let list = bubbles(w, &companion);
-                let last = list.len().saturating_sub(1);
-                view! {
-                    <h1>{w.scene().title(band)}</h1>
-                    // The log region holds a real list, so both are announced as such.
-                    <div role="log" aria-label="Conversation">
-                    <ol class="chat">
-                        {list.into_iter().enumerate().map(|(i, b)| view! {
+    let scene_view = move |id: &'static str| {
+        let title = content::talk_scene(id).map(|s| s.title(band));
+        let hue = talk.companion.with_untracked(|c| c.hue.as_str());
+        let last = move || lines.with(Vec::len).saturating_sub(1);
+        view! {
+            <h1>{title}</h1>
+            // The log region stays on the page for the whole scene and only gains lines,
+            // so a screen reader announces each new line once. It holds a real list.
+            <div role="log" aria-label="Conversation">
+                <ol class="chat">
+                    <For each=move || lines.get().into_iter().enumerate()
+                        key=|(i, b)| (*i, b.text.clone())
+                        children=move |(i, b)| view! {
                             <li class=format!("bubble bubble--{} pal--{hue}", b.class)
-                                id=(i == last).then_some("latest") tabindex=(i == last).then_some("-1")>
+                                id=move || (i == last()).then_some("latest")>
                                 <span class="bubble__who">{b.speaker}</span>
                                 {b.text}
                             </li>
-                        }).collect_view()}
-                    </ol>
-                    </div>
-                    {move || (!too_much.get()).then(|| walk.with(|w| w.as_ref().map(controls)))}
-                }
-            })
-        })
+                        } />
+                </ol>
+            </div>
+            <div class="talk__turn" id="talk-turn">
+                {move || (!too_much.get()).then(|| turn.get().map(|t| match t {
+                    Turn::GoOn => controls_go_on(step).into_any(),
+                    Turn::At(_) => walk.with_untracked(|w| w.as_ref().map(controls)).into_any(),
+                }))}
+                // While the card is open it is the one set of choices: the turn's
+                // own actions above are hidden (see the closure before this one).
+                <TooMuch open=too_much
+                    status="The conversation waits for you, right where you left it."
+                    carry_on="Carry on talking"
+                    on_open=move |()| {}
+                    on_carry_on=move |()| reveal::step_into_view()
+                    on_stop=move |()| nav.go(Page::Home.path()) />
+            </div>
+            {speech::available().then(|| view! {
+                <Toggle label="Read each new line aloud" checked=aloud on_change=Callback::new(move |on| aloud.set(on)) />
+            })}
+        }
     };
 
     view! {
         <div class="talk">
             <div role="status" class="save-state">{move || status.get()}</div>
             <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
-            {move || if walk.with(Option::is_some) { scene_view().into_any() } else { chooser().into_any() }}
-            {move || walk.with(Option::is_some).then(|| view! {
-                {move || too_much.get().then(|| view! {
-                    <section class="card too-much" aria-labelledby="too-much-title">
-                        <h2 id="too-much-title" tabindex="-1">"Let's pause here"</h2>
-                        <p>"That's okay. The conversation waits for you. You could try this instead:"</p>
-                        <Grounding />
-                        <p>"If you want to talk to someone, "<a href=Page::Help.path()>"Help now"</a>" has free, private helplines."</p>
-                        <div class="actions">
-                            <button type="button" class="button" on:click=move |_| { too_much.set(false); dom::focus_after_render("#latest"); }>"Carry on"</button>
-                            <a class="button" href=Page::Home.path()>"Stop for now"</a>
-                        </div>
-                    </section>
-                })}
-                <button type="button" class="button button--quiet" on:click=move |_| {
-                    too_much.set(true);
-                    dom::focus_after_render("#too-much-title");
-                }>"This feels like too much"</button>
-                {speech::available().then(|| view! {
-                    <Toggle label="Read each new line aloud" checked=aloud on_change=Callback::new(move |on| aloud.set(on)) />
-                })}
-            })}
+            {move || match screen.get() {
+                Screen::List => chooser().into_any(),
+                Screen::Preview(id) => preview_view(id).into_any(),
+                Screen::Scene(id) => scene_view(id).into_any(),
+            }}
         </div>
     }
+}
+
+/// "Go on": the same for every plain line, so it is drawn once for a run of them.
+fn controls_go_on(step: impl Fn(&dyn Fn(&mut Walk) -> bool) + Copy + 'static) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <button type="button" class="button button--primary" id="talk-next"
+                on:click=move |_| step(&|w| w.go_on().is_ok())>"Go on"</button>
+        </div>
+    }
+}
+
+/// Back on the list after "Not today": focus returns to the scene's own button.
+fn focus_scene_button(id: &'static str) {
+    request_animation_frame(move || {
+        let button = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("scene-{id}")))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    });
 }
 
 /// Shape your kind companion: it speaks the kind lines in every scene.
