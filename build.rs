@@ -510,6 +510,215 @@ fn talk_scenes(out: &mut String) {
     out.push_str("];\n");
 }
 
+// ---- The family section (content/family/): lessons and the parent's rehearsals. ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonFile {
+    id: String,
+    order: u32,
+    title: String,
+    summary: String,
+    minutes: u8,
+    technique: String,
+    references: Vec<String>,
+    #[serde(rename = "try")]
+    try_this: String,
+    #[serde(default)]
+    systems: bool,
+    #[serde(default)]
+    help: bool,
+    #[serde(default)]
+    breathe: bool,
+    section: Vec<LessonSectionEntry>,
+    #[serde(default)]
+    example: Vec<LessonExampleEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonSectionEntry {
+    heading: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonExampleEntry {
+    band: String,
+    moment: String,
+    before: String,
+    after: String,
+}
+
+/// The `.toml` files in `dir`, ordered by name.
+fn toml_files(dir: &str) -> Vec<String> {
+    println!("cargo:rerun-if-changed={dir}");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|entry| entry.unwrap_or_else(|e| panic!("{dir}: {e}")).path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .map(|path| path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// `text` trimmed, refusing an empty one.
+fn required<'a>(text: &'a str, file: &str, key: &str) -> &'a str {
+    let text = text.trim();
+    assert!(!text.is_empty(), "{file}: {key} is empty");
+    text
+}
+
+/// The family lessons, one file each in `content/family/lessons/`, in course order.
+fn family_lessons(out: &mut String) {
+    let dir = "content/family/lessons";
+    let mut lessons: Vec<(u32, String)> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    for file in &toml_files(dir) {
+        let l: LessonFile = read(file);
+        let id = l.id.trim();
+        check_id(id, ids.iter().map(String::as_str), file, "lesson");
+        assert!(
+            file.ends_with(&format!("/{id}.toml")),
+            "{file}: lesson {id:?} belongs in {dir}/{id}.toml"
+        );
+        assert!(
+            lessons.iter().all(|(order, _)| *order != l.order),
+            "{file}: order {} is used twice",
+            l.order
+        );
+        assert!(
+            (3..=5).contains(&l.minutes),
+            "{file}: minutes = {}; a lesson takes 3 to 5 minutes",
+            l.minutes
+        );
+        assert!(!l.references.is_empty(), "{file}: needs references");
+        assert!(!l.section.is_empty(), "{file}: needs at least one section");
+        let references: Vec<&str> = l
+            .references
+            .iter()
+            .map(|r| required(r, file, "a reference"))
+            .collect();
+        let sections: Vec<String> = l
+            .section
+            .iter()
+            .map(|s| {
+                format!(
+                    "crate::domain::family::Section {{ heading: {:?}, text: {:?} }}",
+                    required(&s.heading, file, "a section heading"),
+                    required(&s.text, file, "a section's text")
+                )
+            })
+            .collect();
+        let mut bands: Vec<&str> = Vec::new();
+        let examples: Vec<String> = l
+            .example
+            .iter()
+            .map(|e| {
+                let b = band(&e.band, file);
+                assert!(!bands.contains(&b), "{file}: two examples for {}", e.band);
+                bands.push(b);
+                format!(
+                    "crate::domain::family::Example {{ band: {b}, moment: {:?}, before: {:?}, \
+                     after: {:?} }}",
+                    required(&e.moment, file, "an example's moment"),
+                    required(&e.before, file, "an example's before"),
+                    required(&e.after, file, "an example's after")
+                )
+            })
+            .collect();
+        assert!(
+            bands.is_empty() || bands.len() == 3,
+            "{file}: examples are for every teen age band (12-14, 15-17, 18+) or none"
+        );
+        let source = format!(
+            "    crate::domain::family::Lesson {{ id: {id:?}, path: \"/family/{id}\", title: {:?}, summary: {:?}, \
+             minutes: {}, technique: {:?}, references: &{references:?}, try_this: {:?}, \
+             sections: &[{}], examples: &[{}], systems: {}, help: {}, breathe: {} }},\n",
+            required(&l.title, file, "title"),
+            required(&l.summary, file, "summary"),
+            l.minutes,
+            required(&l.technique, file, "technique"),
+            required(&l.try_this, file, "try"),
+            sections.join(", "),
+            examples.join(", "),
+            l.systems,
+            l.help,
+            l.breathe
+        );
+        lessons.push((l.order, source));
+        ids.push(id.to_owned());
+    }
+    lessons.sort_by_key(|(order, _)| *order);
+    out.push_str("pub static LESSONS: &[crate::domain::family::Lesson] = &[\n");
+    for (_, source) in lessons {
+        out.push_str(&source);
+    }
+    out.push_str("];\n\n");
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilySceneFile {
+    id: String,
+    technique: String,
+    reference: String,
+    title: toml::Value,
+    preview: String,
+    line: Vec<toml::Table>,
+}
+
+/// The parent's rehearsals, one file each in `content/family/talk/`, in the dialogue
+/// format (lines are read by the same `talk_line` as the teen's scenes), plus a preview.
+/// They are a list of their own, so they are never offered among the teen's scenes.
+fn family_scenes(out: &mut String) {
+    let dir = "content/family/talk";
+    let mut ids: Vec<String> = Vec::new();
+    out.push_str("pub static FAMILY_SCENES: &[crate::domain::family::FamilyScene] = &[\n");
+    for file in &toml_files(dir) {
+        let scene: FamilySceneFile = read(file);
+        let id = scene.id.trim();
+        check_id(id, ids.iter().map(String::as_str), file, "scene");
+        assert!(
+            file.ends_with(&format!("/{id}.toml")),
+            "{file}: scene {id:?} belongs in {dir}/{id}.toml"
+        );
+        assert!(!scene.line.is_empty(), "{file}: a scene needs lines");
+        let mut line_ids: Vec<String> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut lines = Vec::new();
+        for (i, table) in scene.line.into_iter().enumerate() {
+            let line_id = match table.get("id") {
+                Some(toml::Value::String(line_id)) => line_id.clone(),
+                _ => panic!("{file}: line number {} needs an id", i + 1),
+            };
+            let at = format!("{file}: line {line_id:?}");
+            let l: SceneLineEntry = toml::Value::Table(table)
+                .try_into()
+                .unwrap_or_else(|e| panic!("{at}: {e}"));
+            check_id(&l.id, line_ids.iter().map(String::as_str), file, "line");
+            lines.push(talk_line(&l, &at, &mut keys));
+            line_ids.push(line_id);
+        }
+        writeln!(
+            out,
+            "    crate::domain::family::FamilyScene {{ path: \"/family/rehearse/{id}\", preview: {:?}, scene: talk::Scene {{ \
+             id: {id:?}, technique: {:?}, reference: {:?}, min_band: Band::Early, title: {}, \
+             lines: &[\n        {},\n    ] }} }},",
+            required(&scene.preview, file, "preview"),
+            required(&scene.technique, file, "technique"),
+            required(&scene.reference, file, "reference"),
+            talk_text(&scene.title, &format!("{file}: title")),
+            lines.join(",\n        ")
+        )
+        .unwrap();
+        ids.push(id.to_owned());
+    }
+    out.push_str("];\n\n");
+}
+
 fn session(minutes: u32, file: &str, band: &str) -> &'static str {
     match minutes {
         1 => "SessionLength::OneMinute",
@@ -635,6 +844,8 @@ fn main() {
 
     drawing_prompts(&mut out);
     talk_scenes(&mut out);
+    family_lessons(&mut out);
+    family_scenes(&mut out);
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
     std::fs::write(dest, out).unwrap();

@@ -1,11 +1,12 @@
 use crate::platform::{dom, offline};
 use crate::state::drawing::DrawState;
+use crate::state::family::FamilyState;
 use crate::state::talk::TalkState;
 use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
 use crate::ui::router::Nav;
 use crate::ui::{
-    about::About, breathe, draw, help::Help, home::Home, not_found::NotFound, routes::Page,
+    about::About, breathe, draw, family, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
 use leptos::prelude::*;
@@ -27,6 +28,9 @@ pub fn App() -> impl IntoView {
     provide_context(drawings);
     let talks = TalkState::load(store);
     provide_context(talks);
+    // The family section's own records, read only when a family page first asks.
+    let family_state = FamilyState::new(store);
+    provide_context(family_state);
 
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
@@ -37,6 +41,7 @@ pub fn App() -> impl IntoView {
         breath.heard(key.as_deref());
         drawings.heard(key.as_deref());
         talks.heard(key.as_deref());
+        family_state.heard(key.as_deref());
         if data.watched.get_untracked()
             && key
                 .as_deref()
@@ -69,6 +74,13 @@ pub fn App() -> impl IntoView {
                 Some(Page::Draw) => view! { <draw::DrawRoom /> }.into_any(),
                 Some(Page::Gallery) => view! { <draw::gallery::Gallery /> }.into_any(),
                 Some(Page::Talk) => view! { <talk::Talk /> }.into_any(),
+                Some(Page::Family) => view! { <family::Family /> }.into_any(),
+                Some(Page::Lesson(lesson)) => {
+                    view! { <family::lesson::LessonPage lesson /> }.into_any()
+                }
+                Some(Page::Rehearsal(scene)) => {
+                    view! { <family::rehearse::Rehearsal scene /> }.into_any()
+                }
                 None => view! { <NotFound /> }.into_any(),
             }}
         </Shell>

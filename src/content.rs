@@ -74,6 +74,18 @@ pub fn restore_walk(json: &Json) -> Result<talk::Walk, String> {
     talk::Walk::restore(json, TALK_SCENES)
 }
 
+// ---- The family section ----
+
+/// A family lesson by its stable id.
+pub fn lesson(id: &str) -> Option<&'static crate::domain::family::Lesson> {
+    LESSONS.iter().find(|l| l.id == id)
+}
+
+/// A parent's rehearsal by its stable id.
+pub fn family_scene(id: &str) -> Option<&'static crate::domain::family::FamilyScene> {
+    FAMILY_SCENES.iter().find(|s| s.scene.id == id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1074,5 +1086,480 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// The family section's content tests: every lesson and every rehearsal a parent reads.
+#[cfg(test)]
+mod family_tests {
+    use super::*;
+    use crate::domain::readability;
+    use crate::domain::talk::{Line, Next, Scene, Speaker, Tone, Walk};
+
+    const SHAME: [&str; 7] = [
+        "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
+    ];
+
+    /// Words and phrases that blame a parent or a teen (CONTENT.md: no blame on family
+    /// pages), as lowercase text to look for.
+    const BLAME: [&str; 16] = [
+        "your fault",
+        "their fault",
+        "to blame",
+        "bad parent",
+        "bad mother",
+        "bad father",
+        "bad kid",
+        "bad child",
+        "attention seeking",
+        "attention-seeking",
+        "manipulat",
+        "spoilt",
+        "spoiled",
+        "ungrateful",
+        "overreact",
+        "drama queen",
+    ];
+
+    fn problems(text: &str) -> Vec<String> {
+        let lower = text.to_lowercase();
+        let mut found: Vec<String> = lower
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| SHAME.contains(w))
+            .map(str::to_owned)
+            .collect();
+        found.extend(
+            BLAME
+                .iter()
+                .filter(|b| lower.contains(**b))
+                .map(|b| (*b).to_owned()),
+        );
+        found
+    }
+
+    /// Every text of a rehearsal a parent reads: title, preview, lines, choices and
+    /// the closing question. Rehearsals have one text for every band.
+    fn scene_texts(s: &crate::domain::family::FamilyScene) -> Vec<(String, &'static str)> {
+        let band = Band::Adult;
+        let scene = &s.scene;
+        let mut out = vec![
+            ("title".to_owned(), scene.title(band)),
+            ("preview".to_owned(), s.preview),
+        ];
+        for line in scene.lines {
+            out.push((format!("line {:?}", line.id), line.text(band)));
+            match line.next {
+                Next::Choices(choices) => {
+                    for (i, c) in choices.iter().enumerate() {
+                        out.push((
+                            format!("line {:?} choice {}", line.id, i + 1),
+                            c.label(band),
+                        ));
+                    }
+                }
+                Next::Write(w) => out.push((format!("line {:?} prompt", line.id), w.prompt(band))),
+                Next::End(r) => out.extend(
+                    r.question(band)
+                        .map(|q| (format!("line {:?} question", line.id), q)),
+                ),
+                Next::Line(_) => {}
+            }
+        }
+        out
+    }
+
+    fn all_family_texts() -> Vec<(String, &'static str)> {
+        let mut out = Vec::new();
+        for l in LESSONS {
+            out.extend(
+                l.texts()
+                    .into_iter()
+                    .map(|(at, t)| (format!("{} {at}", l.id), t)),
+            );
+        }
+        for s in FAMILY_SCENES {
+            out.extend(
+                scene_texts(s)
+                    .into_iter()
+                    .map(|(at, t)| (format!("{} {at}", s.scene.id), t)),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn the_course_has_six_to_eight_lessons() {
+        assert!(
+            (6..=8).contains(&LESSONS.len()),
+            "{} lessons",
+            LESSONS.len()
+        );
+    }
+
+    #[test]
+    fn every_lesson_has_a_title_sections_a_try_this_step_technique_and_reference() {
+        for l in LESSONS {
+            assert!(!l.title.is_empty() && !l.summary.is_empty(), "{}", l.id);
+            assert!(!l.sections.is_empty(), "{}: no sections", l.id);
+            for s in l.sections {
+                assert!(!s.heading.is_empty(), "{}: a section has no heading", l.id);
+                assert!(
+                    s.paragraphs().count() >= 1,
+                    "{}: {:?} is empty",
+                    l.id,
+                    s.heading
+                );
+            }
+            assert!(
+                l.try_this.split_whitespace().count() >= 8,
+                "{}: try step",
+                l.id
+            );
+            assert!(!l.technique.is_empty(), "{}: technique", l.id);
+            assert!(!l.references.is_empty(), "{}: references", l.id);
+            assert_eq!(lesson(l.id), Some(l));
+        }
+    }
+
+    #[test]
+    fn every_lesson_takes_three_to_five_minutes_to_read() {
+        for l in LESSONS {
+            let words: usize = l.texts().iter().map(|(_, t)| readability::words(t)).sum();
+            // About 150 to 200 words a minute for careful reading, plus a minute for an
+            // exercise in the lesson (the breathing, or the help lines).
+            let extra = if l.breathe || l.help { 150 } else { 0 };
+            let minutes = (words + extra) as f32 / 175.0;
+            assert!(
+                (2.5..=5.5).contains(&minutes) && (3..=5).contains(&l.minutes),
+                "{}: {words} words is about {minutes:.1} minutes; it says {}",
+                l.id,
+                l.minutes
+            );
+        }
+    }
+
+    #[test]
+    fn every_family_text_reads_at_grade_eight_or_below() {
+        let mut over = Vec::new();
+        let mut highest = (f32::MIN, String::new());
+        for (at, text) in all_family_texts() {
+            // A title or heading is a label, not prose: a reading grade means little
+            // for three words, so labels are held to being short instead.
+            if at.ends_with(" title") || at.contains(" heading ") {
+                assert!(
+                    readability::words(text) <= 10,
+                    "{at}: {text:?} is long for a label"
+                );
+                continue;
+            }
+            let grade = readability::grade(text);
+            if grade > 8.0 {
+                over.push(format!("grade {grade:.1} at {at}: {text:?}"));
+            }
+            if grade > highest.0 {
+                highest = (grade, at);
+            }
+        }
+        println!("highest family grade: {:.2} ({})", highest.0, highest.1);
+        assert!(over.is_empty(), "{}", over.join("\n"));
+    }
+
+    #[test]
+    fn no_family_text_uses_a_shame_word_or_blames_a_parent_or_a_teen() {
+        for (at, text) in all_family_texts() {
+            let found = problems(text);
+            assert!(found.is_empty(), "{found:?} at {at}: {text:?}");
+        }
+        assert_eq!(problems("You are a bad parent"), ["bad parent"]);
+        assert_eq!(problems("You should try"), ["should"]);
+    }
+
+    #[test]
+    fn a_claim_about_research_names_its_source() {
+        let claims = [
+            "study",
+            "studies",
+            "trial",
+            "review",
+            "research",
+            "researcher",
+        ];
+        for l in LESSONS {
+            for (at, text) in l.texts() {
+                let lower = text.to_lowercase();
+                let claims_research = lower
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| claims.contains(&w));
+                if !claims_research {
+                    continue;
+                }
+                // The text names a person, and the lesson's references name them too.
+                let named = l.references.iter().any(|r| {
+                    r.split(|c: char| !c.is_alphabetic())
+                        .filter(|w| w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+                        .any(|name| text.contains(name))
+                });
+                assert!(
+                    named,
+                    "{} {at}: a claim about research names no source: {text:?}",
+                    l.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_criticism_lesson_has_a_before_and_after_for_every_teen_age_band() {
+        let l = lesson("criticism-and-coaching").expect("the emotion coaching lesson");
+        for band in Band::ALL {
+            let e = l
+                .example_for(band)
+                .unwrap_or_else(|| panic!("{}", band.label()));
+            assert_ne!(e.before, e.after);
+        }
+        for step in ["notice", "name", "empathy", "calm"] {
+            assert!(l.technique.to_lowercase().contains(step), "{step}");
+        }
+    }
+
+    #[test]
+    fn the_required_lessons_are_there() {
+        let systems = lesson("three-systems").expect("three systems");
+        assert!(systems.systems);
+        let text: String = systems.texts().iter().map(|(_, t)| *t).collect();
+        for colour in ["Red", "Blue", "Green"] {
+            assert!(text.contains(colour), "{colour}");
+        }
+        for id in ["your-own-kindness", "privacy", "repair"] {
+            assert!(lesson(id).is_some(), "{id}");
+        }
+        assert!(
+            lesson("when-it-is-serious")
+                .expect("when it is serious")
+                .help
+        );
+        assert!(
+            lesson("practising-together")
+                .expect("practising together")
+                .breathe
+        );
+    }
+
+    #[test]
+    fn the_privacy_lesson_says_nothing_the_teen_writes_or_draws_is_shown() {
+        let l = lesson("privacy").unwrap();
+        let text: String = l
+            .texts()
+            .iter()
+            .map(|(_, t)| *t)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(text.contains("Nothing your teen writes, draws or says in Tend is shown"));
+    }
+
+    // ---- The parent's rehearsals: checked like the teen's scenes. ----
+
+    fn reachable_from(scene: &Scene, from: &'static str) -> Vec<&'static str> {
+        let mut seen = vec![from];
+        let mut i = 0;
+        while i < seen.len() {
+            if let Some(line) = scene.line(seen[i]) {
+                for to in line.leads_to() {
+                    if !seen.contains(&to) {
+                        seen.push(to);
+                    }
+                }
+            }
+            i += 1;
+        }
+        seen
+    }
+
+    /// Every path from the first line that visits no line twice.
+    fn paths(scene: &'static Scene) -> Vec<Vec<&'static Line>> {
+        fn go(
+            scene: &'static Scene,
+            path: &mut Vec<&'static Line>,
+            out: &mut Vec<Vec<&'static Line>>,
+        ) {
+            let at = path[path.len() - 1];
+            let ways: Vec<&'static Line> = at
+                .leads_to()
+                .into_iter()
+                .filter_map(|to| scene.line(to))
+                .filter(|to| !path.contains(to))
+                .collect();
+            if ways.is_empty() {
+                out.push(path.clone());
+            }
+            for to in ways {
+                path.push(to);
+                go(scene, path, out);
+                path.pop();
+            }
+        }
+        let mut out = Vec::new();
+        go(scene, &mut vec![scene.first().unwrap()], &mut out);
+        out
+    }
+
+    #[test]
+    fn there_are_at_least_four_rehearsals_and_none_is_among_the_teens_scenes() {
+        assert!(
+            FAMILY_SCENES.len() >= 4,
+            "{} rehearsals",
+            FAMILY_SCENES.len()
+        );
+        for s in FAMILY_SCENES {
+            assert!(
+                talk_scene(s.scene.id).is_none(),
+                "{} is a teen scene too",
+                s.scene.id
+            );
+            for band in Band::ALL {
+                assert!(talk_scenes_for(band).all(|t| t.id != s.scene.id));
+            }
+            assert_eq!(family_scene(s.scene.id), Some(s));
+            assert!(
+                !s.preview.is_empty() && !s.preview.contains('\n'),
+                "{}",
+                s.scene.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_rehearsal_line_is_reachable_and_every_choice_leads_to_a_line() {
+        for s in FAMILY_SCENES {
+            let scene = &s.scene;
+            let reachable = reachable_from(scene, scene.first().unwrap().id);
+            for line in scene.lines {
+                assert!(
+                    reachable.contains(&line.id),
+                    "{}: nothing leads to {:?}",
+                    scene.id,
+                    line.id
+                );
+                for to in line.leads_to() {
+                    assert!(
+                        scene.line(to).is_some(),
+                        "{}: {:?} leads to {to:?}",
+                        scene.id,
+                        line.id
+                    );
+                }
+                let ahead = reachable_from(scene, line.id);
+                assert!(
+                    ahead
+                        .iter()
+                        .any(|id| scene.line(id).is_some_and(Line::is_reflection)),
+                    "{}: no ending can be reached from {:?}",
+                    scene.id,
+                    line.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_rehearsal_path_ends_in_a_reflection_and_can_be_walked() {
+        for s in FAMILY_SCENES {
+            let scene: &'static Scene = &s.scene;
+            let mut endings = 0;
+            for path in paths(scene) {
+                let last = path[path.len() - 1];
+                let ids: Vec<&str> = path.iter().map(|l| l.id).collect();
+                if last.leads_to().iter().any(|to| ids.contains(to)) {
+                    continue; // a loop back to try again
+                }
+                assert!(
+                    last.is_reflection(),
+                    "{}: {ids:?} ends without a reflection",
+                    scene.id
+                );
+                endings += 1;
+                // The walker the teen's scenes use follows the same path.
+                let mut walk = Walk::start(scene, Band::Adult).unwrap();
+                for to in &path[1..] {
+                    match walk.current().next {
+                        Next::Line(_) => walk.go_on().unwrap(),
+                        Next::Write(_) => walk.write("words").unwrap(),
+                        Next::Choices(choices) => {
+                            let i = choices.iter().position(|c| c.next == to.id).unwrap();
+                            walk.choose(i).unwrap();
+                        }
+                        Next::End(_) => unreachable!(),
+                    }
+                }
+                assert!(walk.is_finished(), "{}: {ids:?}", scene.id);
+            }
+            assert!(endings > 0, "{}", scene.id);
+        }
+    }
+
+    #[test]
+    fn the_parent_chooses_and_every_choice_gets_kind_feedback_about_the_threat_system() {
+        for s in FAMILY_SCENES {
+            let scene = &s.scene;
+            let mut choices_seen = 0;
+            for line in scene.lines {
+                let Next::Choices(choices) = line.next else {
+                    continue;
+                };
+                assert!(choices.len() >= 2, "{}: {:?}", scene.id, line.id);
+                for c in choices {
+                    choices_seen += 1;
+                    let feedback = scene.line(c.next).unwrap();
+                    let text = feedback.text(Band::Adult).to_lowercase();
+                    let names_threat = text
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| w == "red" || w == "threat");
+                    assert!(
+                        feedback.speaker == Speaker::Guide && names_threat,
+                        "{}: the choice {:?} is not followed by the guide explaining what it \
+                         does to the teen's threat system (red)",
+                        scene.id,
+                        c.label(Band::Adult)
+                    );
+                    if c.tone == Tone::Critical {
+                        // Met with understanding, then a way back to choose again.
+                        assert!(
+                            feedback.text(Band::Adult).contains('?'),
+                            "{}: {:?}",
+                            scene.id,
+                            feedback.id
+                        );
+                        assert!(
+                            feedback.leads_to().contains(&line.id),
+                            "{}: {:?}",
+                            scene.id,
+                            feedback.id
+                        );
+                    }
+                }
+            }
+            assert!(
+                choices_seen >= 4,
+                "{}: the parent chooses only {choices_seen} times",
+                scene.id
+            );
+            assert!(
+                scene.lines.iter().any(|l| l.speaker == Speaker::Other),
+                "{}: the teen never speaks",
+                scene.id
+            );
+        }
+    }
+
+    #[test]
+    fn the_i_hate_myself_rehearsal_asks_directly_and_ends_with_help() {
+        let s = family_scene("i-hate-myself").expect("the i-hate-myself rehearsal");
+        let all: Vec<&str> = scene_texts(s).into_iter().map(|(_, t)| t).collect();
+        assert!(all
+            .iter()
+            .any(|t| t.contains("Are you thinking about suicide")));
+        let end = s.scene.lines.iter().find(|l| l.is_reflection()).unwrap();
+        assert!(end.text(Band::Adult).contains("Help now"));
+        assert!(end.text(Band::Adult).contains("emergency"));
     }
 }

@@ -7,6 +7,7 @@ pub mod daily;
 pub mod date;
 pub mod draw;
 pub mod export;
+pub mod family;
 pub mod help;
 pub mod json;
 pub mod keyframes;

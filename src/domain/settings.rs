@@ -9,6 +9,9 @@ use super::Band;
 pub struct Settings {
     /// `None` until the welcome screen is done: that is how Tend knows it is a first visit.
     pub band: Option<Band>,
+    /// Who said they use Tend on the welcome screen; `None` before that (and for
+    /// settings saved before the welcome asked).
+    pub who: Option<Who>,
     pub theme: Theme,
     pub accent: Accent,
     pub text_size: TextSize,
@@ -32,6 +35,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             band: None,
+            who: None,
             theme: Theme::System,
             accent: Accent::Soothing,
             text_size: TextSize::Standard,
@@ -78,6 +82,7 @@ impl ToJson for Settings {
     fn to_json(&self) -> Json {
         obj([
             ("band", self.band.to_json()),
+            ("who", self.who.to_json()),
             ("theme", self.theme.to_json()),
             ("accent", self.accent.to_json()),
             ("text_size", self.text_size.to_json()),
@@ -100,6 +105,7 @@ impl FromJson for Settings {
         let d = Settings::default();
         Ok(Settings {
             band: j.field_or("band", d.band)?,
+            who: j.field_or("who", d.who)?,
             theme: j.field_or("theme", d.theme)?,
             accent: j.field_or("accent", d.accent)?,
             text_size: j.field_or("text_size", d.text_size)?,
@@ -137,6 +143,15 @@ macro_rules! choice {
 }
 
 pub(crate) use choice;
+
+choice! {
+    /// The three kinds of people Tend is for, as the welcome asks.
+    Who {
+        Teen = "teen", "A young person";
+        Parent = "parent", "A parent or carer";
+        Showing = "showing", "Showing Tend to others";
+    }
+}
 
 choice! {
     /// Light, dark, or whatever the device says.
@@ -245,6 +260,7 @@ mod tests {
     fn settings_round_trip_through_json() {
         let s = Settings {
             band: Some(Band::Adult),
+            who: Some(Who::Parent),
             theme: Theme::Dark,
             accent: Accent::Calm,
             text_size: TextSize::Larger,
@@ -272,6 +288,7 @@ mod tests {
                 }
             }
         }
+        check::<Who>();
         check::<Theme>();
         check::<Accent>();
         check::<TextSize>();

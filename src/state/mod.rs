@@ -4,6 +4,7 @@
 pub mod breathing;
 pub mod data;
 pub mod drawing;
+pub mod family;
 pub mod records;
 pub mod settings;
 pub mod talk;

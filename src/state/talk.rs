@@ -58,26 +58,40 @@ pub enum Progress {
 pub struct TalkState {
     /// Newest first.
     pub kept: Records<SavedWalk>,
-    /// The companion the person shaped (defaults until they do).
+    /// The companion the person shaped (defaults until they do). Read from storage the
+    /// first time a talk view asks for this state ([`use_talk`]), not at start-up: a
+    /// page that never shows the talk screens (the family section) never reads it.
     pub companion: RwSignal<Companion>,
+    companion_read: StoredValue<bool>,
     store: Store,
 }
 
 impl TalkState {
+    /// Reads nothing yet.
     pub fn load(store: Store) -> TalkState {
-        let companion = match store.with(|s| envelope::load::<Companion>(s, COMPANION_KEY)) {
-            Ok(Loaded::Ready(c)) => c,
-            _ => Companion::default(),
-        };
         TalkState {
             kept: Records::new(store, KEPT_PREFIX, true),
-            companion: RwSignal::new(companion),
+            companion: RwSignal::new(Companion::default()),
+            companion_read: StoredValue::new(false),
             store,
+        }
+    }
+
+    fn read_companion(&self) {
+        self.companion_read.set_value(true);
+        if let Ok(Loaded::Ready(c)) = self
+            .store
+            .with(|s| envelope::load::<Companion>(s, COMPANION_KEY))
+        {
+            self.companion.set(c);
         }
     }
 
     pub fn heard(&self, key: Option<&str>) {
         self.kept.heard(key);
+        if !self.companion_read.get_value() {
+            return;
+        }
         if key.is_none_or(|k| k == COMPANION_KEY) {
             if let Ok(Loaded::Ready(c)) = self
                 .store
@@ -148,5 +162,9 @@ impl TalkState {
 }
 
 pub fn use_talk() -> TalkState {
-    expect_context::<TalkState>()
+    let talk = expect_context::<TalkState>();
+    if !talk.companion_read.get_value() {
+        talk.read_companion();
+    }
+    talk
 }

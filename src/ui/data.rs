@@ -19,6 +19,10 @@ fn kind_words(kind: &str, n: usize) -> String {
             "breathing patterns of your own",
         ),
         "drawing" => ("drawing", "drawings"),
+        "family" => (
+            "note or mark from the family section",
+            "notes and marks from the family section",
+        ),
         other => return format!("{n} × {other}"),
     };
     format!("{n} {}", if n == 1 { one } else { many })

@@ -6,6 +6,7 @@ pub mod breathe;
 pub mod controls;
 pub mod data;
 pub mod draw;
+pub mod family;
 pub mod help;
 pub mod home;
 pub mod icons;

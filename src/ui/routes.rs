@@ -1,3 +1,6 @@
+use crate::content;
+use crate::domain::family::{FamilyScene, Lesson};
+
 /// Every screen of Tend. Links use `path()` rather than string literals spread through
 /// views, so a renamed route is one change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,10 +16,18 @@ pub enum Page {
     Draw,
     Gallery,
     Talk,
+    /// The family section: lessons and rehearsals for parents and carers.
+    Family,
+    /// One family lesson, at `/family/<id>`.
+    Lesson(&'static Lesson),
+    /// One rehearsal of a hard conversation, at `/family/rehearse/<id>`.
+    Rehearsal(&'static FamilyScene),
 }
 
 impl Page {
-    pub const ALL: [Page; 11] = [
+    /// The pages with a fixed address (lessons and rehearsals come from content: see
+    /// [`Page::every`]).
+    pub const ALL: [Page; 12] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -28,7 +39,22 @@ impl Page {
         Page::Draw,
         Page::Gallery,
         Page::Talk,
+        Page::Family,
     ];
+
+    /// Every page, each lesson and rehearsal included.
+    pub fn every() -> impl Iterator<Item = Page> {
+        Page::ALL
+            .into_iter()
+            .chain(content::LESSONS.iter().map(Page::Lesson))
+            .chain(content::FAMILY_SCENES.iter().map(Page::Rehearsal))
+    }
+
+    /// Whether this page belongs to the family section (which never reads a teen's
+    /// records).
+    pub fn is_family(self) -> bool {
+        matches!(self, Page::Family | Page::Lesson(_) | Page::Rehearsal(_))
+    }
 
     pub fn path(self) -> &'static str {
         match self {
@@ -43,6 +69,9 @@ impl Page {
             Page::Draw => "/draw",
             Page::Gallery => "/draw/gallery",
             Page::Talk => "/talk",
+            Page::Family => "/family",
+            Page::Lesson(lesson) => lesson.path,
+            Page::Rehearsal(scene) => scene.path,
         }
     }
 
@@ -52,7 +81,7 @@ impl Page {
             "" => "/",
             p => p,
         };
-        Page::ALL.into_iter().find(|p| p.path() == trimmed)
+        Page::every().find(|p| p.path() == trimmed)
     }
 }
 
@@ -69,5 +98,30 @@ mod tests {
         assert_eq!(Page::from_path(""), Some(Page::Home));
         assert_eq!(Page::from_path("/helpers"), None);
         assert_eq!(Page::from_path("/help/me"), None);
+    }
+
+    #[test]
+    fn every_lesson_and_rehearsal_has_its_own_family_address() {
+        for page in Page::every() {
+            assert_eq!(Page::from_path(page.path()), Some(page), "{}", page.path());
+        }
+        let lesson = content::lesson("three-systems").unwrap();
+        assert_eq!(
+            Page::from_path("/family/three-systems"),
+            Some(Page::Lesson(lesson))
+        );
+        assert_eq!(
+            Page::from_path("/family/three-systems/"),
+            Some(Page::Lesson(lesson))
+        );
+        let scene = content::family_scene("slammed-door").unwrap();
+        assert_eq!(
+            Page::from_path("/family/rehearse/slammed-door"),
+            Some(Page::Rehearsal(scene))
+        );
+        assert_eq!(Page::from_path("/family/nothing-here"), None);
+        for page in Page::every().filter(|p| p.path().starts_with("/family")) {
+            assert!(page.is_family(), "{}", page.path());
+        }
     }
 }

@@ -1,7 +1,7 @@
 use super::controls::{options, parse, RadioGroup, Toggle};
 use super::data::DataPanel;
 use crate::content::REGIONS;
-use crate::domain::settings::{Accent, Choice, Motion, Settings, TextSize, Theme};
+use crate::domain::settings::{Accent, Choice, Motion, Settings, TextSize, Theme, Who};
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::settings::{use_settings, Found};
@@ -107,8 +107,17 @@ struct ChoiceRow {
     set: fn(&mut Settings, &str),
 }
 
-fn choice_rows() -> [ChoiceRow; 5] {
+fn choice_rows() -> [ChoiceRow; 6] {
     [
+        ChoiceRow {
+            legend: "Who uses Tend here",
+            name: "who",
+            hint: "A parent or carer starts in the family section; a young person picks an age band below.",
+            class: "",
+            options: options::<Who>,
+            get: |s| s.who.map(Who::as_str),
+            set: |s, id| s.who = parse(id).or(s.who),
+        },
         ChoiceRow {
             legend: "Age band",
             name: "band",

@@ -2,29 +2,57 @@ use super::controls::{options, RadioGroup};
 use super::icons::Companion;
 use super::router::use_nav;
 use super::routes::Page;
+use crate::domain::settings::{Choice, Who};
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
-/// First visit: what Tend is, in three short lines, and which age band fits. No name, no
-/// birthday, no account.
+/// First visit: what Tend is, in three short lines, who is here, and (for a young
+/// person, or someone showing Tend) which age band fits. A parent or carer goes straight
+/// to the family section, with no age band. No name, no birthday, no account.
 #[component]
 pub fn Welcome() -> impl IntoView {
     dom::set_title("Welcome");
     let settings = use_settings();
     let nav = use_nav();
     let picked = RwSignal::new(settings.with(|s| s.band));
+    // Young people are most of the people who open Tend, so that is where it starts.
+    let who = RwSignal::new(settings.with(|s| s.who).unwrap_or(Who::Teen));
     let missing = RwSignal::new(false);
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match picked.get_untracked() {
-            Some(band) => {
-                settings.update(|s| s.band = Some(band));
+        let who = who.get_untracked();
+        match (who, picked.get_untracked()) {
+            (Who::Parent, _) => {
+                settings.update(|s| s.who = Some(Who::Parent));
+                nav.go(Page::Family.path());
+            }
+            (_, Some(band)) => {
+                settings.update(|s| {
+                    s.who = Some(who);
+                    s.band = Some(band);
+                });
                 nav.go(Page::Home.path());
             }
-            None => missing.set(true),
+            (_, None) => missing.set(true),
+        }
+    };
+    let band_group = move |legend: &'static str, hint: &'static str| {
+        view! {
+            <RadioGroup
+                legend=legend
+                name="band"
+                hint=hint
+                class="choices--big"
+                options={ options::<Band>() }
+                selected=Signal::derive(move || picked.get().map(Band::as_str))
+                on_pick=Callback::new(move |id: &'static str| {
+                    picked.set(Band::parse(id));
+                    missing.set(false);
+                })
+            />
         }
     };
 
@@ -42,17 +70,46 @@ pub fn Welcome() -> impl IntoView {
             </ul>
             <form class="card" on:submit=start novalidate>
                 <RadioGroup
-                    legend="How old are you?"
-                    name="band"
-                    hint="This changes the words and pictures a little. You can change it any time in Settings."
-                    class="choices--big"
-                    options={ options::<Band>() }
-                    selected=Signal::derive(move || picked.get().map(Band::as_str))
+                    legend="Who is using Tend?"
+                    name="who"
+                    hint="You can change this any time in Settings."
+                    options={ options::<Who>() }
+                    selected=Signal::derive(move || Some(who.get().as_str()))
                     on_pick=Callback::new(move |id: &'static str| {
-                        picked.set(Band::parse(id));
+                        who.set(Who::with_id(id).unwrap_or(Who::Teen));
                         missing.set(false);
                     })
                 />
+                {move || match who.get() {
+                    Who::Teen => band_group(
+                        "How old are you?",
+                        "This changes the words and pictures a little. You can change it any time in Settings.",
+                    )
+                    .into_any(),
+                    Who::Parent => view! {
+                        <p class="welcome__next">
+                            "The family section has short lessons for parents and carers, and a way to rehearse hard conversations. No age band needed. Nothing your teen writes or draws in Tend is shown there."
+                        </p>
+                    }
+                    .into_any(),
+                    Who::Showing => view! {
+                        <div class="welcome__next">
+                            <p>"A quick tour of what Tend has:"</p>
+                            <ul>
+                                <li><strong>"Breathing space: "</strong>"slow breathing with a shape, a sound or a buzz."</li>
+                                <li><strong>"Drawing room: "</strong>"drawing prompts, like a safe place or a kind companion."</li>
+                                <li><strong>"Talk it through: "</strong>"short role-plays to practise kind words."</li>
+                                <li><strong>"For families: "</strong>"lessons and rehearsals for parents and carers."</li>
+                                <li><strong>"Help now: "</strong>"free helplines, one tap away on every screen."</li>
+                            </ul>
+                        </div>
+                        {band_group(
+                            "Which age group would you like to show?",
+                            "The words and pictures change a little for each age. You can switch in Settings.",
+                        )}
+                    }
+                    .into_any(),
+                }}
                 <p class="form-error" role="alert">
                     {move || missing.get().then_some("Pick the one that fits you best, then tap Start.")}
                 </p>
