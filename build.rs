@@ -666,7 +666,7 @@ struct FamilySceneFile {
     technique: String,
     reference: String,
     title: toml::Value,
-    preview: String,
+    preview: toml::Value,
     line: Vec<toml::Table>,
 }
 
@@ -704,13 +704,13 @@ fn family_scenes(out: &mut String) {
         }
         writeln!(
             out,
-            "    crate::domain::family::FamilyScene {{ path: \"/family/rehearse/{id}\", preview: {:?}, scene: talk::Scene {{ \
-             id: {id:?}, technique: {:?}, reference: {:?}, min_band: Band::Early, title: {}, \
+            "    crate::domain::family::FamilyScene {{ path: \"/family/rehearse/{id}\", scene: talk::Scene {{ \
+             id: {id:?}, technique: {:?}, reference: {:?}, min_band: Band::Early, title: {}, preview: {}, \
              lines: &[\n        {},\n    ] }} }},",
-            required(&scene.preview, file, "preview"),
             required(&scene.technique, file, "technique"),
             required(&scene.reference, file, "reference"),
             talk_text(&scene.title, &format!("{file}: title")),
+            talk_text(&scene.preview, &format!("{file}: preview")),
             lines.join(",\n        ")
         )
         .unwrap();

@@ -1144,7 +1144,7 @@ mod family_tests {
         let scene = &s.scene;
         let mut out = vec![
             ("title".to_owned(), scene.title(band)),
-            ("preview".to_owned(), s.preview),
+            ("preview".to_owned(), scene.preview(band)),
         ];
         for line in scene.lines {
             out.push((format!("line {:?}", line.id), line.text(band)));
@@ -1421,7 +1421,8 @@ mod family_tests {
             }
             assert_eq!(family_scene(s.scene.id), Some(s));
             assert!(
-                !s.preview.is_empty() && !s.preview.contains('\n'),
+                !s.scene.preview(Band::Adult).is_empty()
+                    && !s.scene.preview(Band::Adult).contains('\n'),
                 "{}",
                 s.scene.id
             );

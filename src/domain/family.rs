@@ -119,8 +119,8 @@ impl Lesson {
 pub struct FamilyScene {
     /// Its address: `/family/rehearse/<id>`.
     pub path: &'static str,
+    /// A scene like the teen's (its preview included), offered only here.
     pub scene: Scene,
-    pub preview: &'static str,
 }
 
 /// The longest note a parent can keep on a lesson, in characters.

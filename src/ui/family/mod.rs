@@ -117,7 +117,7 @@ pub fn Family() -> impl IntoView {
                                 <a class="area family-lesson" href=s.path>
                                     <span class="area__text">
                                         <span class="area__title">{s.scene.title(Band::Adult)}</span>
-                                        <span class="area__hint">{s.preview}</span>
+                                        <span class="area__hint">{s.scene.preview(Band::Adult)}</span>
                                     </span>
                                     <IconArrow />
                                 </a>

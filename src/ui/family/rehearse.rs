@@ -158,7 +158,7 @@ pub fn Rehearsal(scene: &'static FamilyScene) -> impl IntoView {
             } else {
                 view! {
                     <div class="card">
-                        <p><strong>"What happens: "</strong>{scene.preview}</p>
+                        <p><strong>"What happens: "</strong>{scene.scene.preview(BAND)}</p>
                         <p class="fine-print">
                             "This is practice, with no scores. Nothing you choose here is kept."
                         </p>
