@@ -39,11 +39,17 @@ test('a whole session by keyboard only: pick, breathe, pause, stop, check in, an
     await h1(page, 'Breathing space');
     const text = await page.locator('main').innerText();
     assert.match(text, /eyes open, feel your feet on the floor, or listen to the sounds around you/);
-    assert.match(text, /4-7-8/i, 'optional holds are offered to 15-17');
+    // Folded away until asked for, but there.
+    assert.match(await page.locator('main').textContent(), /4-7-8/i, 'optional holds are offered to 15-17');
     await checkA11y(page, 'breathing space setup');
     await screenshot(page, 'breathe-setup-phone');
 
-    // Keyboard: the chosen pattern's radio takes focus; arrows move within groups.
+    // Keyboard: the folded choices open from their summaries; the chosen pattern's
+    // radio takes focus; arrows move within groups.
+    await page.locator('summary', { hasText: 'Change how it works' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('summary', { hasText: 'Say how you feel first' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('radio', { name: /Quick test/ }).focus();
     assert.ok(await page.getByRole('radio', { name: /Quick test/ }).isChecked());
     await page.getByRole('radio', { name: 'Worried' }).focus();
@@ -75,11 +81,11 @@ test('a whole session by keyboard only: pick, breathe, pause, stop, check in, an
     await page.keyboard.press('Escape');
     await h1(page, "You stopped, and that's okay");
     assert.match(await page.locator('main').innerText(), /come back to the room/);
-    await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
     await page.getByRole('radio', { name: 'Calm' }).focus();
     await page.keyboard.press('Space');
     await page.getByLabel('Anything you want to remember?').focus();
     await page.keyboard.type('Shoulders dropped a bit.');
+    await page.getByRole('status').filter({ hasText: 'Your check-in is saved on this device.' }).waitFor();
     await checkA11y(page, 'session ending');
     await screenshot(page, 'breathe-ending-phone');
     const [saved] = await sessions(page);
@@ -210,7 +216,7 @@ test('custom patterns: plain errors beside each field, then make, change, delete
     assert.equal(await page.getByRole('heading', { name: 'Slow and easy' }).count(), 0);
 
     await page.goto(`${BASE_URL}/breathe`);
-    await page.getByRole('radio', { name: /Slower/ }).waitFor();
+    await page.getByRole('radio', { name: /Slower/ }).waitFor({ state: 'attached' });
     await page.goto(`${BASE_URL}/breathe/patterns`);
     await page.getByRole('button', { name: 'Delete Slower' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
@@ -302,3 +308,177 @@ test('history starts as a kind invitation, and a deleted session can be put back
     assert.equal((await sessions(page)).length, 2);
     assertClean(page);
   }));
+
+// ---- The first minute, for someone upset ----
+
+// 4 s in, 6 s out: slow enough that a session's time can be read to the second.
+const SLOW = JSON.stringify({
+  v: 1,
+  data: { name: 'Slow test', pace: { inhale_ms: 4000, hold_in_ms: 0, exhale_ms: 6000, hold_out_ms: 0 } },
+});
+const slowSeed = (extra = {}) => ({
+  ...settingsSeed({ band: '15-17', region: 'gb', breath_pattern: 'tend.pattern.1', breath_length: '5', ...extra }),
+  'tend.pattern.1': SLOW,
+});
+const clock = (page) => shape(page).evaluate((el) => el.getAnimations()[0]?.currentTime ?? -1);
+
+/** Asserts `locator`'s whole box is inside the viewport and above the fixed tab bar. */
+async function inView(page, locator, what) {
+  const { top, bottom, bar, height } = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const tabbar = document.querySelector('nav.tabbar');
+    return {
+      top: r.top,
+      bottom: r.bottom,
+      bar: tabbar ? tabbar.getBoundingClientRect().top : innerHeight,
+      height: innerHeight,
+    };
+  });
+  assert.ok(top >= 0 && bottom <= Math.min(height, bar), `${what} is at ${top}–${bottom}; the tab bar starts at ${bar}`);
+}
+
+test('from Home one tap starts a breathing session, with the wording for the band', () =>
+  withPage({ viewport: 'phone', storage: settingsSeed({ band: '12-14', region: 'gb' }) }, async (page) => {
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    const now = page.getByRole('button', { name: /Let's breathe for a minute/ });
+    await inView(page, now, 'the breathe button on Home');
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    await checkA11y(page, 'home with the breathe button');
+    await screenshot(page, 'home-breathe-now-phone');
+    await now.click();
+    // One tap: the session runs, with the defaults for 12-14 (nothing was remembered).
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    assert.equal(await playState(page), 'running');
+    assert.ok(await page.getByRole('button', { name: 'Pause' }).isVisible());
+    assertClean(page);
+  }));
+
+test("Home's breathe button keeps the remembered pattern, and reads plainly for 15-17", () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/`);
+    const now = page.getByRole('button', { name: /^Breathe for a minute/ });
+    assert.match(await now.innerText(), /Quick test, for 1 minute/);
+    await screenshot(page, 'home-breathe-now-desktop');
+    await now.click();
+    await h1(page, 'Quick test');
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    assert.equal(await playState(page), 'running');
+    assertClean(page);
+  }));
+
+test('on /breathe Start is on the first screen and the options fold under "Change how it works"', () =>
+  withPage({ viewport: 'phone', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await h1(page, 'Breathing space');
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await inView(page, start, 'Start');
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    assert.match(await page.locator('#breathe-plan').innerText(), /Quick test, 1 minute/);
+    // A real disclosure, closed until opened; what it holds is still remembered.
+    const fold = page.locator('details', { has: page.locator('summary', { hasText: 'Change how it works' }) });
+    assert.equal(await fold.getAttribute('open'), null);
+    assert.equal(await page.getByRole('radio', { name: /Quick test/ }).isVisible(), false);
+    await screenshot(page, 'breathe-first-screen-phone');
+    await fold.locator('summary').click();
+    assert.ok(await page.getByRole('radio', { name: /Quick test/ }).isChecked());
+    await page.getByRole('radio', { name: '2 minutes' }).check();
+    assert.match(await page.locator('#breathe-plan').innerText(), /Quick test, 2 minutes/);
+    await checkA11y(page, 'breathing space, options open');
+    assertClean(page);
+  }));
+
+test('/breathe on a desktop: Start first, the options folded', () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await inView(page, page.getByRole('button', { name: 'Start', exact: true }), 'Start');
+    await screenshot(page, 'breathe-first-screen-desktop');
+    assertClean(page);
+  }));
+
+test('a session left for Help now is there, paused, after Back; so is its ending, check-in and all', () =>
+  withPage({ viewport: 'phone', storage: slowSeed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await h1(page, 'Slow test');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="breath-shape"]')?.getAnimations()[0]?.currentTime > 1000,
+    );
+    await page.getByRole('link', { name: 'Help now' }).first().click();
+    await h1(page, 'Help now');
+    await page.goBack();
+
+    await h1(page, 'Slow test');
+    const resume = page.getByRole('button', { name: 'Resume' });
+    await resume.waitFor();
+    await inView(page, resume, 'Resume');
+    assert.equal(await playState(page), 'paused');
+    const at = await clock(page);
+    assert.ok(at > 1000 && at < 4000, `the session goes on from where it was, not from the start (${at} ms)`);
+    await resume.click();
+    assert.equal(await playState(page), 'running');
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await h1(page, "You stopped, and that's okay");
+    await page.getByRole('radio', { name: 'Calm' }).check();
+    await page.getByLabel('Anything you want to remember?').fill('Kept through Help');
+    await page.getByRole('link', { name: 'Help now' }).first().click();
+    await h1(page, 'Help now');
+    await page.goBack();
+    await h1(page, "You stopped, and that's okay");
+    assert.ok(await page.getByRole('radio', { name: 'Calm' }).isChecked());
+    assert.equal(await page.getByLabel('Anything you want to remember?').inputValue(), 'Kept through Help');
+    const kept = await sessions(page);
+    assert.equal(kept.length, 1, 'coming back does not keep the session twice');
+    assert.equal(kept[0].note, 'Kept through Help');
+    assertClean(page);
+  }));
+
+test('by keyboard, the end of a session and "Breathe again" put focus on the new heading', () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Pause');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Stop');
+    await page.keyboard.press('Enter');
+    await h1(page, "You stopped, and that's okay");
+    await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "You stopped, and that's okay");
+
+    await page.getByRole('button', { name: 'Breathe again' }).focus();
+    await page.keyboard.press('Enter');
+    await h1(page, 'Breathing space');
+    await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
+    assertClean(page);
+  }));
+
+test("the ending's status says the check-in is saved only once it is, and is empty before", () =>
+  withPage({ viewport: 'phone', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await h1(page, "You stopped, and that's okay");
+    const saveState = page.locator('main .checkin [role="status"]');
+    await saveState.waitFor({ state: 'attached' });
+    assert.equal(await saveState.textContent(), '', 'nothing was entered, so nothing is said');
+    assert.equal((await sessions(page)).length, 1, 'the session itself is kept as the ending opens');
+    await page.getByRole('radio', { name: 'Calm' }).check();
+    await page.waitForFunction(() => /saved/i.test(document.querySelector('main .checkin [role="status"]').textContent));
+    assert.equal((await sessions(page))[0].after, 'calm');
+    await screenshot(page, 'breathe-ending-checked-in-phone');
+    assertClean(page);
+  }));
+
+test('"Space pauses, Escape stops." shows where there is a keyboard, not on a touch phone', async () => {
+  for (const [viewport, shown] of [['phone', false], ['desktop', true]]) {
+    await withPage({ viewport, storage: seed() }, async (page) => {
+      await page.goto(`${BASE_URL}/breathe`);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.getByRole('button', { name: 'Pause' }).waitFor();
+      assert.equal(await page.getByText('Space pauses, Escape stops.').isVisible(), shown, viewport);
+      assertClean(page);
+    });
+  }
+});

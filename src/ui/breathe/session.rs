@@ -3,13 +3,14 @@
 //! own clock is the session clock (it stops when paused), and a timer set for each phase
 //! boundary changes the words, the announcement and the cues.
 
-use super::Chosen;
+use super::{Chosen, Outcome};
 use crate::domain::breathing::{phase_at, PhaseKind};
 use crate::domain::keyframes::{plan, word_plan, Look};
 use crate::domain::settings::Choice;
 use crate::domain::settings::Visual;
 use crate::platform::animate;
 use crate::platform::cues::{self, Cue, Tones, WakeLock};
+use crate::state::breathing::{use_breath, BreathState};
 use crate::state::settings::use_settings;
 use crate::ui::icons::Companion;
 use leptos::ev;
@@ -22,14 +23,6 @@ use wasm_bindgen::JsCast;
 const STRETCH_MS: u64 = 10 * 60_000;
 /// Timers wake a little after a boundary, so the phase they read is the new one.
 const LATE_MS: u64 = 15;
-
-/// How a session ended.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Outcome {
-    pub seconds: u32,
-    /// Reached its chosen length (not stopped early).
-    pub finished: bool,
-}
 
 /// Which phases a word is shown for.
 type Shows = fn(PhaseKind) -> bool;
@@ -69,6 +62,8 @@ struct Run {
     vibration: bool,
     volume: f32,
     on_end: Callback<Outcome>,
+    /// Where the session's progress is kept beyond this page.
+    breath: BreathState,
 }
 
 impl Run {
@@ -101,9 +96,11 @@ impl Run {
         Some((anims, shape.start_ms, shape.start_ms + shape.duration_ms))
     }
 
-    fn start(&self, els: Vec<web_sys::Element>) {
+    /// Starts (or, after the page was left, starts again) from `from_ms`, paused if the
+    /// session was paused.
+    fn start(&self, els: Vec<web_sys::Element>, from_ms: u64, paused: bool) {
         let tones = if self.sound { Tones::new() } else { None };
-        if let Some((anims, anim_start, anim_end)) = self.animate(&els, 0) {
+        if let Some((anims, anim_start, anim_end)) = self.animate(&els, from_ms) {
             self.engine.set_value(Some(Engine {
                 els,
                 anims,
@@ -114,8 +111,26 @@ impl Run {
                 lock: None,
             }));
         }
+        if paused {
+            let rhythm = self.chosen.with_value(|c| c.rhythm);
+            let phase = phase_at(rhythm, from_ms);
+            self.phase.set(Some(phase.kind));
+            self.cued.set_value(Some((phase.index, phase.kind)));
+            self.paused.set(true);
+            self.engine.with_value(|e| {
+                for a in e.iter().flat_map(|e| &e.anims) {
+                    let _ = a.pause();
+                }
+            });
+            return;
+        }
         self.keep_awake();
         self.tick();
+    }
+
+    /// Keeps the session's time beyond this page.
+    fn keep_place(&self, paused: bool) {
+        self.breath.reached(self.elapsed(), paused);
     }
 
     /// Reads the clock, updates words and cues, and sets the timer for the next phase.
@@ -242,6 +257,7 @@ impl Run {
             }
         });
         self.let_sleep();
+        self.keep_place(true);
     }
 
     fn resume(&self) {
@@ -254,6 +270,7 @@ impl Run {
                 let _ = a.play();
             }
         });
+        self.keep_place(false);
         self.keep_awake();
         self.tick();
     }
@@ -290,6 +307,10 @@ impl Run {
 pub fn Session(
     /// What to breathe with.
     chosen: Chosen,
+    /// Session time to start from: 0 for a new session, more when coming back to one.
+    at_ms: u64,
+    /// Come back to it paused.
+    paused: bool,
     /// Called once when the session ends, by itself or by Stop.
     on_end: Callback<Outcome>,
 ) -> impl IntoView {
@@ -312,6 +333,7 @@ pub fn Session(
         vibration: s.vibration,
         volume: f32::from(s.volume) / 100.0,
         on_end,
+        breath: use_breath(),
     };
     let too_much = RwSignal::new(false);
 
@@ -324,7 +346,7 @@ pub fn Session(
             let children = words.children();
             els.extend((0..children.length()).filter_map(|i| children.item(i)));
         }
-        run.start(els);
+        run.start(els, at_ms, paused);
     });
 
     // Space pauses and resumes, Escape stops. Space on a focused button already presses
@@ -358,7 +380,11 @@ pub fn Session(
     on_cleanup(move || {
         keys.remove();
         hide.remove();
-        // Leaving the page mid-session (for Help, say) stops it quietly.
+        // Leaving the page mid-session (for Help, say) pauses it where it was: coming
+        // Back finds it there. (A session that ended has no engine left by now.)
+        if run.engine.try_with_value(Option::is_some) == Some(true) {
+            run.keep_place(true);
+        }
         run.clear_timer();
         run.let_sleep();
         if let Some(Some(e)) = run.engine.try_update_value(Option::take) {
