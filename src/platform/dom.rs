@@ -57,18 +57,56 @@ pub fn today() -> i64 {
 /// Moves keyboard and screen-reader focus to the page's heading after a navigation, so
 /// the new page is announced and Tab starts from the top of it.
 pub fn focus_main_heading() {
+    focus_selector("main h1");
+}
+
+/// Moves focus into `main` itself, so the next Tab starts at the page's first control
+/// (the "Skip to content" link).
+pub fn focus_main() {
+    focus_selector("main");
+}
+
+fn focus_selector(selector: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(Some(h1)) = doc.query_selector("main h1") {
-        let _ = h1.set_attribute("tabindex", "-1");
-        focus(h1);
+    if let Ok(Some(el)) = doc.query_selector(selector) {
+        focus(el);
     }
 }
 
+/// Focuses `el`, which may be a heading: every focus move in Tend goes through here.
+///
+/// - An element that cannot take focus by itself (a heading, a section) gets
+///   `tabindex="-1"` first; without it `focus()` does nothing and focus falls to the
+///   page body, so the next Tab starts at the top of the page.
+/// - A heading that opens a card (a `section`) brings the whole card into view, not just
+///   its first line: its choices come clear of the tab bar (the page's scroll padding).
+///   A card taller than the screen is shown from its top.
 fn focus(el: web_sys::Element) {
-    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-        let _ = el.focus();
+    use wasm_bindgen::JsCast;
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if el.tab_index() < 0 && !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    let card = matches!(el.tag_name().as_str(), "H1" | "H2" | "H3")
+        .then(|| el.parent_element())
+        .flatten()
+        .filter(|p| p.tag_name() == "SECTION");
+    match card {
+        Some(card) => {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            card.scroll_into_view_with_scroll_into_view_options(&options);
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        }
+        None => {
+            let _ = el.focus();
+        }
     }
 }
 

@@ -26,7 +26,7 @@ pub fn set_path(path: &str, replace: bool) {
 
 /// The same-origin path a click on a link should go to inside the app, or `None` when
 /// the browser should handle the click itself (another origin, `tel:`/`sms:` links,
-/// modifier keys, a new tab or a download).
+/// modifier keys, a new tab, a download, or a link to a place on this same page).
 pub fn in_app_link_target(ev: &web_sys::MouseEvent) -> Option<String> {
     if ev.default_prevented()
         || ev.button() != 0
@@ -45,5 +45,6 @@ pub fn in_app_link_target(ev: &web_sys::MouseEvent) -> Option<String> {
     let location = web_sys::window()?.location();
     let url =
         web_sys::Url::new_with_base(&link.get_attribute("href")?, &location.href().ok()?).ok()?;
-    (url.origin() == location.origin().ok()?).then(|| url.pathname())
+    let same_page = url.pathname() == location.pathname().ok()? && !url.hash().is_empty();
+    (url.origin() == location.origin().ok()? && !same_page).then(|| url.pathname())
 }

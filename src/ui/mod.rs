@@ -1,6 +1,7 @@
 //! Shared components and one module per screen.
 
 pub mod about;
+pub mod announce;
 pub mod breathe;
 pub mod controls;
 pub mod data;
@@ -14,5 +15,6 @@ pub mod routes;
 pub mod settings;
 pub mod shell;
 pub mod talk;
+pub mod too_much;
 pub mod undo;
 pub mod welcome;

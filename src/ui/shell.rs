@@ -1,6 +1,7 @@
 //! The frame around every screen: Help always at the top, a way back, the main areas in
 //! a bottom bar within thumb reach, and the storage banner when nothing can be kept.
 
+use super::announce::Announcer;
 use super::icons::*;
 use super::router::use_nav;
 use super::routes::Page;
@@ -14,6 +15,7 @@ pub fn Shell(children: Children) -> impl IntoView {
     let nav = use_nav();
     let health = expect_context::<StorageHealth>();
     let settings = use_settings();
+    let announcer = Announcer::provide();
 
     // After each navigation (not the first load), focus the new page's heading so screen
     // readers announce it. Effects run after the new route has rendered.
@@ -36,7 +38,11 @@ pub fn Shell(children: Children) -> impl IntoView {
     let current = move |page: Page| if at(page) { Some("page") } else { None };
 
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        // Handled here rather than by the browser, so the address stays as it is.
+        <a class="skip-link" href="#main" on:click=move |ev| {
+            ev.prevent_default();
+            dom::focus_main();
+        }>"Skip to content"</a>
         <header class="topbar">
             <div class="topbar__inner">
                 {move || if is_home() || on_welcome() {
@@ -87,6 +93,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 _ => None,
             }}
         </div>
+        {announcer.region()}
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>
