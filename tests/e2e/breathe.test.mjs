@@ -3,7 +3,8 @@
 // check-in surviving a tab closed straight after typing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
+import path from 'node:path';
+import { BASE_URL, SCREENSHOT_DIR, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
 
 // A custom pattern of 1 s in and 1 s out, so phases change quickly.
 const QUICK = JSON.stringify({
@@ -15,7 +16,8 @@ const seed = (extra = {}) => ({
   'tend.pattern.1': QUICK,
 });
 const shape = (page) => page.getByTestId('breath-shape');
-const status = (page) => page.locator('main [role="status"]').first();
+// The app's one live region, in the shell from the first paint.
+const status = (page) => page.getByTestId('announcer');
 const sessions = (page) =>
   page.evaluate(() =>
     Object.keys(localStorage)
@@ -25,7 +27,7 @@ const sessions = (page) =>
 /** Waits until the announced phase is `text`. */
 const announced = (page, text) =>
   page.waitForFunction(
-    (t) => document.querySelector('main [role="status"]')?.textContent === t,
+    (t) => document.querySelector('[data-testid="announcer"]')?.textContent === t,
     text,
     { timeout: 10_000 },
   );
@@ -75,7 +77,7 @@ test('a whole session by keyboard only: pick, breathe, pause, stop, check in, an
     assert.equal(await playState(page), 'paused');
     assert.ok(await page.getByRole('button', { name: 'Resume' }).isVisible());
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => /Breathe/.test(document.querySelector('main [role="status"]').textContent));
+    await page.waitForFunction(() => /Breathe/.test(document.querySelector('[data-testid="announcer"]').textContent));
     assert.equal(await playState(page), 'running');
 
     await page.keyboard.press('Escape');
@@ -216,7 +218,8 @@ test('custom patterns: plain errors beside each field, then make, change, delete
     assert.equal(await page.getByRole('heading', { name: 'Slow and easy' }).count(), 0);
 
     await page.goto(`${BASE_URL}/breathe`);
-    await page.getByRole('radio', { name: /Slower/ }).waitFor({ state: 'attached' });
+    await page.locator('summary', { hasText: 'Change how it works' }).click();
+    await page.getByRole('radio', { name: /Slower/ }).waitFor();
     await page.goto(`${BASE_URL}/breathe/patterns`);
     await page.getByRole('button', { name: 'Delete Slower' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
@@ -320,6 +323,8 @@ const slowSeed = (extra = {}) => ({
   ...settingsSeed({ band: '15-17', region: 'gb', breath_pattern: 'tend.pattern.1', breath_length: '5', ...extra }),
   'tend.pattern.1': SLOW,
 });
+/** What the person sees without scrolling (the harness's screenshots are full-page). */
+const screenful = (page, name) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 const clock = (page) => shape(page).evaluate((el) => el.getAnimations()[0]?.currentTime ?? -1);
 
 /** Asserts `locator`'s whole box is inside the viewport and above the fixed tab bar. */
@@ -345,6 +350,7 @@ test('from Home one tap starts a breathing session, with the wording for the ban
     await inView(page, now, 'the breathe button on Home');
     assert.equal(await page.evaluate(() => scrollY), 0);
     await checkA11y(page, 'home with the breathe button');
+    await screenful(page, 'home-breathe-now-phone-screen');
     await screenshot(page, 'home-breathe-now-phone');
     await now.click();
     // One tap: the session runs, with the defaults for 12-14 (nothing was remembered).
@@ -379,6 +385,7 @@ test('on /breathe Start is on the first screen and the options fold under "Chang
     const fold = page.locator('details', { has: page.locator('summary', { hasText: 'Change how it works' }) });
     assert.equal(await fold.getAttribute('open'), null);
     assert.equal(await page.getByRole('radio', { name: /Quick test/ }).isVisible(), false);
+    await screenful(page, 'breathe-first-screen-phone-screen');
     await screenshot(page, 'breathe-first-screen-phone');
     await fold.locator('summary').click();
     assert.ok(await page.getByRole('radio', { name: /Quick test/ }).isChecked());
@@ -482,3 +489,68 @@ test('"Space pauses, Escape stops." shows where there is a keyboard, not on a to
     });
   }
 });
+
+test('"This feels like too much" brings its whole card into view, focus on its heading, as the one set of choices', () =>
+  withPage({ viewport: 'phone', storage: seed({ breath_length: 'open', visual: 'creature' }) }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.getByRole('button', { name: 'This feels like too much' }).click();
+    const card = page.getByRole('region', { name: "Let's pause here" });
+    await card.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'too-much-title');
+    await inView(page, card.getByRole('button', { name: 'Carry on breathing' }), 'Carry on breathing');
+    await inView(page, card.getByRole('button', { name: 'Stop for now' }), 'Stop for now');
+    await inView(page, card, 'the card');
+    // Its words match the screen: paused, the shape still.
+    assert.match(await card.innerText(), /The breathing is paused, and the shape is still\./);
+    assert.equal(await playState(page), 'paused');
+    assert.equal(await page.getByRole('button', { name: 'Resume' }).isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Stop', exact: true }).isVisible(), false);
+    await checkA11y(page, 'too much, phone', { exclude: ['.breath__words'] });
+    // (What the person sees first: a full-page shot moves the page about.)
+    await screenful(page, 'breathe-too-much-phone-screen');
+    await screenshot(page, 'breathe-too-much-phone');
+    // Space does not start the breathing again behind the card.
+    await page.keyboard.press('Space');
+    assert.equal(await playState(page), 'paused');
+    await card.getByRole('button', { name: 'Carry on breathing' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'pause');
+    assert.equal(await playState(page), 'running');
+    assertClean(page);
+  }));
+
+test('"This feels like too much" on a desktop', () =>
+  withPage({ viewport: 'desktop', colorScheme: 'dark', storage: seed({ breath_length: 'open' }) }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'This feels like too much' }).click();
+    const card = page.getByRole('region', { name: "Let's pause here" });
+    await page.waitForFunction(() => document.activeElement?.id === 'too-much-title');
+    await inView(page, card, 'the card');
+    await screenful(page, 'breathe-too-much-desktop-dark-screen');
+    assertClean(page);
+  }));
+
+test('the first "Breathe in" is said by a live region that was there, empty, before the session began', () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await h1(page, 'Breathing space');
+    // Mark the live regions there now; the words must come in one of them.
+    const before = await page.evaluate(() => {
+      const regions = [...document.querySelectorAll('[role="status"], [aria-live]')];
+      for (const r of regions) r.dataset.seenBeforeStart = 'yes';
+      return regions.map((r) => r.textContent.trim());
+    });
+    assert.ok(before.length > 0 && before.every((t) => t === ''), `empty regions before the start: ${JSON.stringify(before)}`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-seen-before-start="yes"]')].some((r) => r.textContent === 'Breathe in'),
+    );
+    // Only one place says it.
+    const saying = await page.evaluate(
+      () => [...document.querySelectorAll('[role="status"], [aria-live]')].filter((r) => /Breathe/.test(r.textContent)).length,
+    );
+    assert.equal(saying, 1);
+    assertClean(page);
+  }));

@@ -12,7 +12,9 @@ use crate::platform::animate;
 use crate::platform::cues::{self, Cue, Tones, WakeLock};
 use crate::state::breathing::{use_breath, BreathState};
 use crate::state::settings::use_settings;
+use crate::ui::announce::use_announcer;
 use crate::ui::icons::Companion;
+use crate::ui::too_much::TooMuch;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -362,7 +364,7 @@ pub fn Session(
                     .is_some()
             });
         match e.key().as_str() {
-            " " if !on_control => {
+            " " if !on_control && !too_much.get_untracked() => {
                 e.prevent_default();
                 run.toggle();
             }
@@ -394,27 +396,23 @@ pub fn Session(
         }
     });
 
-    // Only phase changes (and pausing) are announced: no countdown.
-    let announce = move || {
-        settings.with(|s| s.announce).then(|| {
-            if run.paused.get() {
-                "Paused"
-            } else {
-                run.phase.get().map_or("", PhaseKind::label)
-            }
-        })
-    };
-
-    let feels_too_much = move |_| {
-        run.pause();
-        too_much.set(true);
-        crate::platform::dom::focus_after_render("#too-much-title");
-    };
-    let carry_on = move |_| {
-        too_much.set(false);
-        run.resume();
-        crate::platform::dom::focus_after_render("#pause");
-    };
+    // Only phase changes (and pausing) are announced: no countdown. The words go to the
+    // app's one live region, there from the first paint, so even the first is heard.
+    let announcer = use_announcer();
+    Effect::new(move |_| {
+        if !settings.with(|s| s.announce) {
+            return;
+        }
+        let text = if run.paused.get() {
+            "Paused"
+        } else {
+            run.phase.get().map_or("", PhaseKind::label)
+        };
+        if !text.is_empty() {
+            announcer.say(text);
+        }
+    });
+    on_cleanup(move || announcer.clear());
 
     view! {
         <div class="session">
@@ -439,8 +437,8 @@ pub fn Session(
                 {WORDS.map(|(word, _)| view! { <span>{word}</span> })}
             </p>
             <p class="breath__paused" aria-hidden="true">{move || run.paused.get().then_some("Paused")}</p>
-            <p class="visually-hidden" role="status">{announce}</p>
-            <div class="session__controls">
+            // While "too much" is open its card is the one set of choices.
+            <div class="session__controls" hidden=move || too_much.get()>
                 <button type="button" id="pause" class="button button--primary" aria-keyshortcuts="Space"
                     on:click=move |_| run.toggle()>
                     {move || if run.paused.get() { "Resume" } else { "Pause" }}
@@ -448,22 +446,18 @@ pub fn Session(
                 <button type="button" class="button" aria-keyshortcuts="Escape"
                     on:click=move |_| run.finish(false)>"Stop"</button>
             </div>
-            <p class="hint session__keys">"Space pauses, Escape stops."</p>
-            <button type="button" class="button button--quiet" on:click=feels_too_much>
-                "This feels like too much"
-            </button>
-            {move || too_much.get().then(|| view! {
-                <section class="card too-much" aria-labelledby="too-much-title">
-                    <h2 id="too-much-title" tabindex="-1">"Let's pause here"</h2>
-                    <p>"That's okay. The breathing has stopped. You could try this instead:"</p>
-                    <super::Grounding />
-                    <p>"If you want to talk to someone, "<a href=crate::ui::routes::Page::Help.path()>"Help now"</a>" has free, private helplines."</p>
-                    <div class="actions">
-                        <button type="button" class="button" on:click=carry_on>"Carry on breathing"</button>
-                        <button type="button" class="button" on:click=move |_| run.finish(false)>"Stop for now"</button>
-                    </div>
-                </section>
-            })}
+            <p class="hint session__keys" hidden=move || too_much.get()>"Space pauses, Escape stops."</p>
+            <TooMuch
+                open=too_much
+                status="The breathing is paused, and the shape is still."
+                carry_on="Carry on breathing"
+                on_open=move |()| run.pause()
+                on_carry_on=move |()| {
+                    run.resume();
+                    crate::platform::dom::focus_after_render("#pause");
+                }
+                on_stop=move |()| run.finish(false)
+            />
         </div>
     }
 }
