@@ -2,7 +2,9 @@ use super::icons::*;
 use super::router::use_nav;
 use super::routes::Page;
 use crate::content;
+use crate::domain::Band;
 use crate::platform::dom;
+use crate::state::breathing::use_breath;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
@@ -35,6 +37,7 @@ pub fn Home() -> impl IntoView {
                         </p>
                     </div>
                 </section>
+                <BreatheNow band />
                 <ul class="cards" role="list">
                     <li>
                         <a class="area area--breathe" href=Page::Breathe.path()>
@@ -101,5 +104,56 @@ pub fn Home() -> impl IntoView {
         }
         .into_any(),
     }
+    }
+}
+
+/// One tap from Home to a running breathing session, with the person's remembered
+/// choices (or the defaults): the quickest way to calm down that Tend has.
+#[component]
+fn BreatheNow(band: Band) -> impl IntoView {
+    let breath = use_breath();
+    let nav = use_nav();
+    let chosen = super::breathe::remembered();
+    let length = match use_settings()
+        .with_untracked(|s| s.breath_length)
+        .unwrap_or_else(|| content::default_session(band))
+        .minutes()
+    {
+        Some(1) => "1 minute".to_owned(),
+        Some(n) => format!("{n} minutes"),
+        None => "as long as you like".to_owned(),
+    };
+    let (title, hint) = match band {
+        Band::Early => (
+            "Let's breathe for a minute",
+            format!("Tap and follow the shape for {length}. Stop any time."),
+        ),
+        Band::Mid => (
+            "Breathe for a minute",
+            format!(
+                "Starts now: {}, for {length}. Pause or stop any time.",
+                chosen.name
+            ),
+        ),
+        Band::Adult => (
+            "Breathe for a minute",
+            format!(
+                "Starts straight away: {}, for {length}. You can pause or stop at any time.",
+                chosen.name
+            ),
+        ),
+    };
+    let start = move |_| {
+        breath.begin(chosen.clone(), None);
+        nav.go(Page::Breathe.path());
+    };
+    view! {
+        <button type="button" class="breathe-now" on:click=start>
+            <IconBreathe />
+            <span class="breathe-now__text">
+                <span class="breathe-now__title">{title}</span>
+                <span class="breathe-now__hint">{hint}</span>
+            </span>
+        </button>
     }
 }

@@ -3,7 +3,8 @@
 // check-in surviving a tab closed straight after typing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
+import path from 'node:path';
+import { BASE_URL, SCREENSHOT_DIR, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
 
 // A custom pattern of 1 s in and 1 s out, so phases change quickly.
 const QUICK = JSON.stringify({
@@ -15,7 +16,8 @@ const seed = (extra = {}) => ({
   'tend.pattern.1': QUICK,
 });
 const shape = (page) => page.getByTestId('breath-shape');
-const status = (page) => page.locator('main [role="status"]').first();
+// The app's one live region, in the shell from the first paint.
+const status = (page) => page.getByTestId('announcer');
 const sessions = (page) =>
   page.evaluate(() =>
     Object.keys(localStorage)
@@ -25,7 +27,7 @@ const sessions = (page) =>
 /** Waits until the announced phase is `text`. */
 const announced = (page, text) =>
   page.waitForFunction(
-    (t) => document.querySelector('main [role="status"]')?.textContent === t,
+    (t) => document.querySelector('[data-testid="announcer"]')?.textContent === t,
     text,
     { timeout: 10_000 },
   );
@@ -39,11 +41,17 @@ test('a whole session by keyboard only: pick, breathe, pause, stop, check in, an
     await h1(page, 'Breathing space');
     const text = await page.locator('main').innerText();
     assert.match(text, /eyes open, feel your feet on the floor, or listen to the sounds around you/);
-    assert.match(text, /4-7-8/i, 'optional holds are offered to 15-17');
+    // Folded away until asked for, but there.
+    assert.match(await page.locator('main').textContent(), /4-7-8/i, 'optional holds are offered to 15-17');
     await checkA11y(page, 'breathing space setup');
     await screenshot(page, 'breathe-setup-phone');
 
-    // Keyboard: the chosen pattern's radio takes focus; arrows move within groups.
+    // Keyboard: the folded choices open from their summaries; the chosen pattern's
+    // radio takes focus; arrows move within groups.
+    await page.locator('summary', { hasText: 'Change how it works' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('summary', { hasText: 'Say how you feel first' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('radio', { name: /Quick test/ }).focus();
     assert.ok(await page.getByRole('radio', { name: /Quick test/ }).isChecked());
     await page.getByRole('radio', { name: 'Worried' }).focus();
@@ -69,17 +77,17 @@ test('a whole session by keyboard only: pick, breathe, pause, stop, check in, an
     assert.equal(await playState(page), 'paused');
     assert.ok(await page.getByRole('button', { name: 'Resume' }).isVisible());
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => /Breathe/.test(document.querySelector('main [role="status"]').textContent));
+    await page.waitForFunction(() => /Breathe/.test(document.querySelector('[data-testid="announcer"]').textContent));
     assert.equal(await playState(page), 'running');
 
     await page.keyboard.press('Escape');
     await h1(page, "You stopped, and that's okay");
     assert.match(await page.locator('main').innerText(), /come back to the room/);
-    await page.getByRole('status').filter({ hasText: 'Saved on this device.' }).waitFor();
     await page.getByRole('radio', { name: 'Calm' }).focus();
     await page.keyboard.press('Space');
     await page.getByLabel('Anything you want to remember?').focus();
     await page.keyboard.type('Shoulders dropped a bit.');
+    await page.getByRole('status').filter({ hasText: 'Your check-in is saved on this device.' }).waitFor();
     await checkA11y(page, 'session ending');
     await screenshot(page, 'breathe-ending-phone');
     const [saved] = await sessions(page);
@@ -210,6 +218,7 @@ test('custom patterns: plain errors beside each field, then make, change, delete
     assert.equal(await page.getByRole('heading', { name: 'Slow and easy' }).count(), 0);
 
     await page.goto(`${BASE_URL}/breathe`);
+    await page.locator('summary', { hasText: 'Change how it works' }).click();
     await page.getByRole('radio', { name: /Slower/ }).waitFor();
     await page.goto(`${BASE_URL}/breathe/patterns`);
     await page.getByRole('button', { name: 'Delete Slower' }).click();
@@ -300,5 +309,248 @@ test('history starts as a kind invitation, and a deleted session can be put back
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('img', { name: /on 2 of the last 14 days/ }).waitFor();
     assert.equal((await sessions(page)).length, 2);
+    assertClean(page);
+  }));
+
+// ---- The first minute, for someone upset ----
+
+// 4 s in, 6 s out: slow enough that a session's time can be read to the second.
+const SLOW = JSON.stringify({
+  v: 1,
+  data: { name: 'Slow test', pace: { inhale_ms: 4000, hold_in_ms: 0, exhale_ms: 6000, hold_out_ms: 0 } },
+});
+const slowSeed = (extra = {}) => ({
+  ...settingsSeed({ band: '15-17', region: 'gb', breath_pattern: 'tend.pattern.1', breath_length: '5', ...extra }),
+  'tend.pattern.1': SLOW,
+});
+/** What the person sees without scrolling (the harness's screenshots are full-page). */
+const screenful = (page, name) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+const clock = (page) => shape(page).evaluate((el) => el.getAnimations()[0]?.currentTime ?? -1);
+
+/** Asserts `locator`'s whole box is inside the viewport and above the fixed tab bar. */
+async function inView(page, locator, what) {
+  const { top, bottom, bar, height } = await locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const tabbar = document.querySelector('nav.tabbar');
+    return {
+      top: r.top,
+      bottom: r.bottom,
+      bar: tabbar ? tabbar.getBoundingClientRect().top : innerHeight,
+      height: innerHeight,
+    };
+  });
+  assert.ok(top >= 0 && bottom <= Math.min(height, bar), `${what} is at ${top}–${bottom}; the tab bar starts at ${bar}`);
+}
+
+test('from Home one tap starts a breathing session, with the wording for the band', () =>
+  withPage({ viewport: 'phone', storage: settingsSeed({ band: '12-14', region: 'gb' }) }, async (page) => {
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    const now = page.getByRole('button', { name: /Let's breathe for a minute/ });
+    await inView(page, now, 'the breathe button on Home');
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    await checkA11y(page, 'home with the breathe button');
+    await screenful(page, 'home-breathe-now-phone-screen');
+    await screenshot(page, 'home-breathe-now-phone');
+    await now.click();
+    // One tap: the session runs, with the defaults for 12-14 (nothing was remembered).
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    assert.equal(await playState(page), 'running');
+    assert.ok(await page.getByRole('button', { name: 'Pause' }).isVisible());
+    assertClean(page);
+  }));
+
+test("Home's breathe button keeps the remembered pattern, and reads plainly for 15-17", () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/`);
+    const now = page.getByRole('button', { name: /^Breathe for a minute/ });
+    assert.match(await now.innerText(), /Quick test, for 1 minute/);
+    await screenshot(page, 'home-breathe-now-desktop');
+    await now.click();
+    await h1(page, 'Quick test');
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    assert.equal(await playState(page), 'running');
+    assertClean(page);
+  }));
+
+test('on /breathe Start is on the first screen and the options fold under "Change how it works"', () =>
+  withPage({ viewport: 'phone', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await h1(page, 'Breathing space');
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await inView(page, start, 'Start');
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    assert.match(await page.locator('#breathe-plan').innerText(), /Quick test, 1 minute/);
+    // A real disclosure, closed until opened; what it holds is still remembered.
+    const fold = page.locator('details', { has: page.locator('summary', { hasText: 'Change how it works' }) });
+    assert.equal(await fold.getAttribute('open'), null);
+    assert.equal(await page.getByRole('radio', { name: /Quick test/ }).isVisible(), false);
+    await screenful(page, 'breathe-first-screen-phone-screen');
+    await screenshot(page, 'breathe-first-screen-phone');
+    await fold.locator('summary').click();
+    assert.ok(await page.getByRole('radio', { name: /Quick test/ }).isChecked());
+    await page.getByRole('radio', { name: '2 minutes' }).check();
+    assert.match(await page.locator('#breathe-plan').innerText(), /Quick test, 2 minutes/);
+    await checkA11y(page, 'breathing space, options open');
+    assertClean(page);
+  }));
+
+test('/breathe on a desktop: Start first, the options folded', () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await inView(page, page.getByRole('button', { name: 'Start', exact: true }), 'Start');
+    await screenshot(page, 'breathe-first-screen-desktop');
+    assertClean(page);
+  }));
+
+test('a session left for Help now is there, paused, after Back; so is its ending, check-in and all', () =>
+  withPage({ viewport: 'phone', storage: slowSeed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await h1(page, 'Slow test');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="breath-shape"]')?.getAnimations()[0]?.currentTime > 1000,
+    );
+    await page.getByRole('link', { name: 'Help now' }).first().click();
+    await h1(page, 'Help now');
+    await page.goBack();
+
+    await h1(page, 'Slow test');
+    const resume = page.getByRole('button', { name: 'Resume' });
+    await resume.waitFor();
+    await inView(page, resume, 'Resume');
+    assert.equal(await playState(page), 'paused');
+    const at = await clock(page);
+    assert.ok(at > 1000 && at < 4000, `the session goes on from where it was, not from the start (${at} ms)`);
+    await resume.click();
+    assert.equal(await playState(page), 'running');
+
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await h1(page, "You stopped, and that's okay");
+    await page.getByRole('radio', { name: 'Calm' }).check();
+    await page.getByLabel('Anything you want to remember?').fill('Kept through Help');
+    await page.getByRole('link', { name: 'Help now' }).first().click();
+    await h1(page, 'Help now');
+    await page.goBack();
+    await h1(page, "You stopped, and that's okay");
+    assert.ok(await page.getByRole('radio', { name: 'Calm' }).isChecked());
+    assert.equal(await page.getByLabel('Anything you want to remember?').inputValue(), 'Kept through Help');
+    const kept = await sessions(page);
+    assert.equal(kept.length, 1, 'coming back does not keep the session twice');
+    assert.equal(kept[0].note, 'Kept through Help');
+    assertClean(page);
+  }));
+
+test('by keyboard, the end of a session and "Breathe again" put focus on the new heading', () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Pause');
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Stop');
+    await page.keyboard.press('Enter');
+    await h1(page, "You stopped, and that's okay");
+    await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "You stopped, and that's okay");
+
+    await page.getByRole('button', { name: 'Breathe again' }).focus();
+    await page.keyboard.press('Enter');
+    await h1(page, 'Breathing space');
+    await page.waitForFunction(() => document.activeElement === document.querySelector('main h1'));
+    assertClean(page);
+  }));
+
+test("the ending's status says the check-in is saved only once it is, and is empty before", () =>
+  withPage({ viewport: 'phone', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await h1(page, "You stopped, and that's okay");
+    const saveState = page.locator('main .checkin [role="status"]');
+    await saveState.waitFor({ state: 'attached' });
+    assert.equal(await saveState.textContent(), '', 'nothing was entered, so nothing is said');
+    assert.equal((await sessions(page)).length, 1, 'the session itself is kept as the ending opens');
+    await page.getByRole('radio', { name: 'Calm' }).check();
+    await page.waitForFunction(() => /saved/i.test(document.querySelector('main .checkin [role="status"]').textContent));
+    assert.equal((await sessions(page))[0].after, 'calm');
+    await screenshot(page, 'breathe-ending-checked-in-phone');
+    assertClean(page);
+  }));
+
+test('"Space pauses, Escape stops." shows where there is a keyboard, not on a touch phone', async () => {
+  for (const [viewport, shown] of [['phone', false], ['desktop', true]]) {
+    await withPage({ viewport, storage: seed() }, async (page) => {
+      await page.goto(`${BASE_URL}/breathe`);
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      await page.getByRole('button', { name: 'Pause' }).waitFor();
+      assert.equal(await page.getByText('Space pauses, Escape stops.').isVisible(), shown, viewport);
+      assertClean(page);
+    });
+  }
+});
+
+test('"This feels like too much" brings its whole card into view, focus on its heading, as the one set of choices', () =>
+  withPage({ viewport: 'phone', storage: seed({ breath_length: 'open', visual: 'creature' }) }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause' }).waitFor();
+    await page.getByRole('button', { name: 'This feels like too much' }).click();
+    const card = page.getByRole('region', { name: "Let's pause here" });
+    await card.waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === 'too-much-title');
+    await inView(page, card.getByRole('button', { name: 'Carry on breathing' }), 'Carry on breathing');
+    await inView(page, card.getByRole('button', { name: 'Stop for now' }), 'Stop for now');
+    await inView(page, card, 'the card');
+    // Its words match the screen: paused, the shape still.
+    assert.match(await card.innerText(), /The breathing is paused, and the shape is still\./);
+    assert.equal(await playState(page), 'paused');
+    assert.equal(await page.getByRole('button', { name: 'Resume' }).isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Stop', exact: true }).isVisible(), false);
+    await checkA11y(page, 'too much, phone', { exclude: ['.breath__words'] });
+    // (What the person sees first: a full-page shot moves the page about.)
+    await screenful(page, 'breathe-too-much-phone-screen');
+    await screenshot(page, 'breathe-too-much-phone');
+    // Space does not start the breathing again behind the card.
+    await page.keyboard.press('Space');
+    assert.equal(await playState(page), 'paused');
+    await card.getByRole('button', { name: 'Carry on breathing' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'pause');
+    assert.equal(await playState(page), 'running');
+    assertClean(page);
+  }));
+
+test('"This feels like too much" on a desktop', () =>
+  withPage({ viewport: 'desktop', colorScheme: 'dark', storage: seed({ breath_length: 'open' }) }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'This feels like too much' }).click();
+    const card = page.getByRole('region', { name: "Let's pause here" });
+    await page.waitForFunction(() => document.activeElement?.id === 'too-much-title');
+    await inView(page, card, 'the card');
+    await screenful(page, 'breathe-too-much-desktop-dark-screen');
+    assertClean(page);
+  }));
+
+test('the first "Breathe in" is said by a live region that was there, empty, before the session began', () =>
+  withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
+    await page.goto(`${BASE_URL}/breathe`);
+    await h1(page, 'Breathing space');
+    // Mark the live regions there now; the words must come in one of them.
+    const before = await page.evaluate(() => {
+      const regions = [...document.querySelectorAll('[role="status"], [aria-live]')];
+      for (const r of regions) r.dataset.seenBeforeStart = 'yes';
+      return regions.map((r) => r.textContent.trim());
+    });
+    assert.ok(before.length > 0 && before.every((t) => t === ''), `empty regions before the start: ${JSON.stringify(before)}`);
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-seen-before-start="yes"]')].some((r) => r.textContent === 'Breathe in'),
+    );
+    // Only one place says it.
+    const saying = await page.evaluate(
+      () => [...document.querySelectorAll('[role="status"], [aria-live]')].filter((r) => /Breathe/.test(r.textContent)).length,
+    );
+    assert.equal(saying, 1);
     assertClean(page);
   }));

@@ -1,66 +1,44 @@
 //! After a session: a short grounding step, then an optional "how do you feel now?".
-//! The session is kept as soon as this screen opens; every change to the check-in is
-//! saved (verified) as it happens, so closing the tab straight after typing loses nothing.
+//! The session was kept as it ended (see `BreathState::end`); every change to the
+//! check-in is saved (verified) as it happens, so closing the tab straight after typing
+//! loses nothing, and the ending itself lives on in the breathing state, so leaving for
+//! Help and coming Back finds it as it was left.
 
-use super::session::Outcome;
-use super::{Chosen, Grounding};
-use crate::domain::checkin::{clip_note, BreathSession, Feeling};
+use super::Grounding;
+use crate::domain::checkin::{clip_note, Feeling};
 use crate::domain::settings::Choice;
-use crate::platform::dom;
-use crate::state::breathing::use_breath;
-use crate::storage::StorageError;
+use crate::state::breathing::{use_breath, Stage};
 use crate::ui::controls::{options, parse, RadioGroup};
 use crate::ui::routes::Page;
 use leptos::prelude::*;
 
 #[component]
 pub fn Ending(
-    chosen: Chosen,
-    outcome: Outcome,
-    /// How the person felt before, if they said.
-    before: Option<Feeling>,
     /// Start another session.
     again: Callback<()>,
 ) -> impl IntoView {
     let breath = use_breath();
-    let (day, minute) = dom::day_and_minute();
-    let record = RwSignal::new(BreathSession {
-        pattern: chosen.id,
-        name: chosen.name,
-        day,
-        minute,
-        seconds: outcome.seconds,
-        finished: outcome.finished,
-        before,
-        after: None,
-        note: String::new(),
-    });
-    // The key and stored text of this session once saved: later saves go over exactly
-    // that version (see `Records::save`).
-    let key = StoredValue::new(None::<(String, String)>);
-    let saved = RwSignal::new(Ok::<bool, StorageError>(false));
-    let save = move || {
-        let last = key.get_value();
-        let result = record.with_untracked(|r| {
-            breath.sessions.save(
-                last.as_ref().map(|(k, _)| k.as_str()),
-                r,
-                last.as_ref().map(|(_, raw)| raw.as_str()),
-            )
-        });
-        saved.set(result.map(|(entry, _)| {
-            key.set_value(Some((entry.key, entry.raw)));
-            true
-        }));
+    let Stage::Ended(ended) = breath.stage.get_untracked() else {
+        return ().into_any();
     };
-    save();
+    let finished = ended.finished;
+    let record = RwSignal::new(ended.record);
+    let error = RwSignal::new(ended.error);
+    // Said only once the person's own words or feeling are kept, never for the session
+    // record saved as the page opened.
+    let told = RwSignal::new(false);
+    let save = move || {
+        let result = breath.check_in(record.get_untracked());
+        told.set(result.is_ok());
+        error.set(result.err());
+    };
 
     let after = move || record.with(|r| r.after);
     let heavy = move || record.with(|r| r.after.or(r.before).is_some_and(Feeling::is_heavy));
 
     view! {
         <div class="ending">
-            <h1>{if outcome.finished { "That's the end of your session" } else { "You stopped, and that's okay" }}</h1>
+            <h1>{if finished { "That's the end of your session" } else { "You stopped, and that's okay" }}</h1>
             <section class="card" aria-labelledby="ground-title">
                 <h2 id="ground-title">"Before you go"</h2>
                 <p>"Take a moment to come back to the room."</p>
@@ -91,10 +69,10 @@ pub fn Ending(
                         }></textarea>
                 </div>
                 <p class="save-state" role="status">
-                    {move || matches!(saved.get(), Ok(true)).then_some("Saved on this device.")}
+                    {move || told.get().then_some("Your check-in is saved on this device.")}
                 </p>
                 <div role="alert">
-                    {move || saved.get().err().map(|e| view! {
+                    {move || error.get().map(|e| view! {
                         <p class="form-error">"This session isn't saved. " {e.to_string()}</p>
                     })}
                 </div>
@@ -115,4 +93,5 @@ pub fn Ending(
             </div>
         </div>
     }
+    .into_any()
 }

@@ -12,32 +12,14 @@ use crate::domain::checkin::Feeling;
 use crate::domain::settings::{Choice, Visual};
 use crate::domain::Band;
 use crate::platform::{cues, dom};
-use crate::state::breathing::use_breath;
+use crate::state::breathing::{use_breath, Screen, Stage};
+pub use crate::state::breathing::{Chosen, Outcome};
 use crate::state::settings::use_settings;
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
 use crate::ui::routes::Page;
 use ending::Ending;
 use leptos::prelude::*;
-use session::{Outcome, Session};
-
-/// What a session breathes with, settled when it starts.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Chosen {
-    /// Built-in pattern id or custom pattern key.
-    pub id: String,
-    pub name: String,
-    pub rhythm: Rhythm,
-    /// `None` for an open-ended session.
-    pub end_ms: Option<u64>,
-    pub visual: Visual,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-enum Stage {
-    Setup,
-    Running(Chosen),
-    Ended(Chosen, Outcome),
-}
+use session::Session;
 
 /// A pattern on offer: built-in or the person's own.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,35 +88,73 @@ pub fn Grounding() -> impl IntoView {
     }
 }
 
+/// The session the person's remembered choices make (the defaults where they made
+/// none): what Home's one-tap button begins.
+pub fn remembered() -> Chosen {
+    let settings = use_settings().with_untracked(Clone::clone);
+    let band = settings.band.unwrap_or(Band::Mid);
+    let offers = offers(band);
+    let offer = pick(&offers, settings.breath_pattern.as_deref());
+    let length = settings
+        .breath_length
+        .unwrap_or_else(|| content::default_session(band));
+    Chosen {
+        id: offer.id.clone(),
+        name: offer.name.clone(),
+        rhythm: offer.rhythm,
+        end_ms: session_end_ms(offer.rhythm, length),
+        visual: settings.visual.unwrap_or_else(|| Visual::for_band(band)),
+    }
+}
+
+/// The remembered pattern if it is still on offer, else the default one.
+fn pick<'a>(offers: &'a [Offer], saved: Option<&str>) -> &'a Offer {
+    offers
+        .iter()
+        .find(|o| Some(o.id.as_str()) == saved)
+        .unwrap_or_else(|| {
+            let default = content::default_pattern().id;
+            offers
+                .iter()
+                .find(|o| o.id == default)
+                .unwrap_or(&offers[0])
+        })
+}
+
 #[component]
 pub fn Breathe() -> impl IntoView {
     dom::set_title("Breathing space");
-    let stage = RwSignal::new(Stage::Setup);
+    let breath = use_breath();
+    let stage = breath.stage;
+    // Only a change of screen redraws the page; a session's time and its check-in change
+    // the stage without that.
+    let screen = Memo::new(move |_| stage.with(Stage::screen));
     let before = RwSignal::new(None::<Feeling>);
     let to_top = move || dom::focus_after_render("main h1");
     let start = Callback::new(move |chosen: Chosen| {
-        stage.set(Stage::Running(chosen));
+        breath.begin(chosen, before.get_untracked());
         dom::focus_after_render("#pause");
     });
     let end = Callback::new(move |outcome: Outcome| {
-        stage.update(|s| {
-            if let Stage::Running(c) = s {
-                *s = Stage::Ended(c.clone(), outcome);
-            }
-        });
+        let (day, minute) = dom::day_and_minute();
+        breath.end(outcome, day, minute);
         to_top();
     });
     let again = Callback::new(move |()| {
         before.set(None);
-        stage.set(Stage::Setup);
+        breath.again();
         to_top();
     });
-    move || match stage.get() {
-        Stage::Setup => view! { <Setup before start /> }.into_any(),
-        Stage::Running(chosen) => view! { <Session chosen on_end=end /> }.into_any(),
-        Stage::Ended(chosen, outcome) => {
-            view! { <Ending chosen outcome before=before.get_untracked() again /> }.into_any()
-        }
+    move || match screen.get() {
+        Screen::Setup => view! { <Setup before start /> }.into_any(),
+        Screen::Running => match stage.get_untracked() {
+            Stage::Running(r) => view! {
+                <Session chosen=r.chosen at_ms=r.at_ms paused=r.paused on_end=end />
+            }
+            .into_any(),
+            _ => ().into_any(),
+        },
+        Screen::Ended => view! { <Ending again /> }.into_any(),
     }
 }
 
@@ -144,19 +164,7 @@ fn Setup(before: RwSignal<Option<Feeling>>, start: Callback<Chosen>) -> impl Int
     let band = settings.with_untracked(|s| s.band.unwrap_or(Band::Mid));
     let offers = offers(band);
     let saved_pattern = settings.with_untracked(|s| s.breath_pattern.clone());
-    let first = offers
-        .iter()
-        .find(|o| Some(&o.id) == saved_pattern.as_ref())
-        .unwrap_or_else(|| {
-            let default = content::default_pattern().id;
-            offers
-                .iter()
-                .find(|o| o.id == default)
-                .unwrap_or(&offers[0])
-        })
-        .id
-        .clone();
-    let picked = RwSignal::new(first);
+    let picked = RwSignal::new(pick(&offers, saved_pattern.as_deref()).id.clone());
     let length = move || {
         settings.with(|s| {
             s.breath_length
@@ -183,102 +191,132 @@ fn Setup(before: RwSignal<Option<Feeling>>, start: Callback<Chosen>) -> impl Int
             visual: visual(),
         });
     };
+    // What Start begins, in words, so the folded choices need not be opened to know.
+    let summary = move || {
+        let name = picked.with(|id| {
+            offer_list.with_value(|l| {
+                l.iter()
+                    .find(|o| o.id == *id)
+                    .map(|o| o.name.clone())
+                    .unwrap_or_default()
+            })
+        });
+        format!(
+            "{name}, {}, with the {}.",
+            length().label().to_lowercase(),
+            visual().label().to_lowercase()
+        )
+    };
 
     let sound = move || settings.with(|s| s.sound);
     view! {
         <div class="breathe">
             <h1>"Breathing space"</h1>
             <p class="lead">"Breathe along with a shape that grows and shrinks. You can pause or stop at any time."</p>
+            <div class="breathe__start">
+                <button type="button" class="button button--primary button--wide" aria-describedby="breathe-plan"
+                    on:click=begin>"Start"</button>
+                <p class="hint" id="breathe-plan">{summary}</p>
+            </div>
+
+            <details class="fold">
+                <summary>"Change how it works"</summary>
+                <div class="fold__body">
+                    <fieldset class="choices patterns">
+                        <legend>"Pattern"</legend>
+                        <div class="patterns__options">
+                            {offers.into_iter().map(|o| {
+                                let id = o.id.clone();
+                                let checked_id = o.id.clone();
+                                view! {
+                                    <label class="pattern-option">
+                                        <input type="radio" name="pattern" value=o.id.clone()
+                                            prop:checked=move || picked.with(|p| *p == checked_id)
+                                            on:change=move |_| picked.set(id.clone()) />
+                                        <span>
+                                            <strong>{o.name}</strong>
+                                            {o.optional.then(|| view! { <em class="tag">"optional"</em> })}
+                                            <span class="hint">{o.about}</span>
+                                        </span>
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </div>
+                        <p class="actions"><a class="button" href=Page::Patterns.path()>"Make your own pattern"</a></p>
+                    </fieldset>
+
+                    <RadioGroup
+                        legend="How long"
+                        name="length"
+                        options={SessionLength::ALL.iter().map(|l| (l.as_str(), l.label())).collect()}
+                        selected=Signal::derive(move || Some(length().as_str()))
+                        on_pick=Callback::new(move |id: &'static str| {
+                            settings.update(|s| s.breath_length = SessionLength::parse(id));
+                        })
+                    />
+                    <RadioGroup
+                        legend="Breathe with"
+                        name="visual"
+                        options={options::<Visual>()}
+                        selected=Signal::derive(move || Some(visual().as_str()))
+                        on_pick=Callback::new(move |id| {
+                            settings.update(|s| s.visual = parse::<Visual>(id));
+                        })
+                    />
+                    <fieldset class="choices cues">
+                        <legend>"Cues you don't have to watch"</legend>
+                        <Toggle
+                            label="Soft sounds"
+                            hint="A rising tone for in, a falling one for out."
+                            checked=Signal::derive(sound)
+                            on_change=Callback::new(move |on| settings.update(|s| s.sound = on))
+                        />
+                        {move || sound().then(|| view! {
+                            <label class="field field--range">
+                                <span>"Volume"</span>
+                                <input type="range" min="10" max="100" step="10"
+                                    prop:value=move || settings.with(|s| s.volume.to_string())
+                                    on:change=move |ev| {
+                                        let v = event_target_value(&ev).parse().unwrap_or(50);
+                                        settings.update(|s| s.volume = v);
+                                    } />
+                            </label>
+                        })}
+                        <Toggle
+                            label="Vibration"
+                            hint=if cues::can_vibrate() { "One buzz for in, two for out." } else { "This device can't vibrate from a web page." }
+                            checked=Signal::derive(move || settings.with(|s| s.vibration))
+                            on_change=Callback::new(move |on| settings.update(|s| s.vibration = on))
+                        />
+                        <Toggle
+                            label="Say each step aloud"
+                            hint="For screen readers: \"Breathe in\", \"Breathe out\". No countdown."
+                            checked=Signal::derive(move || settings.with(|s| s.announce))
+                            on_change=Callback::new(move |on| settings.update(|s| s.announce = on))
+                        />
+                    </fieldset>
+                </div>
+            </details>
+
+            <details class="fold">
+                <summary>"Say how you feel first"</summary>
+                <div class="fold__body">
+                    <RadioGroup
+                        legend="How do you feel right now?"
+                        name="before"
+                        hint="If you like. You can skip this."
+                        options={options::<Feeling>()}
+                        selected=Signal::derive(move || before.get().map(Feeling::as_str))
+                        on_pick=Callback::new(move |id| before.set(parse::<Feeling>(id)))
+                    />
+                </div>
+            </details>
+
             <aside class="card anchors" aria-label="Other ways to settle">
                 <p>
                     "Breathing isn't a calm place for everyone. If it isn't for you today, you could keep your eyes open, feel your feet on the floor, or listen to the sounds around you, and let the shape keep time."
                 </p>
             </aside>
-
-            <fieldset class="choices patterns">
-                <legend>"Pattern"</legend>
-                <div class="patterns__options">
-                    {offers.into_iter().map(|o| {
-                        let id = o.id.clone();
-                        let checked_id = o.id.clone();
-                        view! {
-                            <label class="pattern-option">
-                                <input type="radio" name="pattern" value=o.id.clone()
-                                    prop:checked=move || picked.with(|p| *p == checked_id)
-                                    on:change=move |_| picked.set(id.clone()) />
-                                <span>
-                                    <strong>{o.name}</strong>
-                                    {o.optional.then(|| view! { <em class="tag">"optional"</em> })}
-                                    <span class="hint">{o.about}</span>
-                                </span>
-                            </label>
-                        }
-                    }).collect_view()}
-                </div>
-                <p class="actions"><a class="button" href=Page::Patterns.path()>"Make your own pattern"</a></p>
-            </fieldset>
-
-            <RadioGroup
-                legend="How long"
-                name="length"
-                options={SessionLength::ALL.iter().map(|l| (l.as_str(), l.label())).collect()}
-                selected=Signal::derive(move || Some(length().as_str()))
-                on_pick=Callback::new(move |id: &'static str| {
-                    settings.update(|s| s.breath_length = SessionLength::parse(id));
-                })
-            />
-            <RadioGroup
-                legend="Breathe with"
-                name="visual"
-                options={options::<Visual>()}
-                selected=Signal::derive(move || Some(visual().as_str()))
-                on_pick=Callback::new(move |id| {
-                    settings.update(|s| s.visual = parse::<Visual>(id));
-                })
-            />
-            <fieldset class="choices cues">
-                <legend>"Cues you don't have to watch"</legend>
-                <Toggle
-                    label="Soft sounds"
-                    hint="A rising tone for in, a falling one for out."
-                    checked=Signal::derive(sound)
-                    on_change=Callback::new(move |on| settings.update(|s| s.sound = on))
-                />
-                {move || sound().then(|| view! {
-                    <label class="field field--range">
-                        <span>"Volume"</span>
-                        <input type="range" min="10" max="100" step="10"
-                            prop:value=move || settings.with(|s| s.volume.to_string())
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev).parse().unwrap_or(50);
-                                settings.update(|s| s.volume = v);
-                            } />
-                    </label>
-                })}
-                <Toggle
-                    label="Vibration"
-                    hint=if cues::can_vibrate() { "One buzz for in, two for out." } else { "This device can't vibrate from a web page." }
-                    checked=Signal::derive(move || settings.with(|s| s.vibration))
-                    on_change=Callback::new(move |on| settings.update(|s| s.vibration = on))
-                />
-                <Toggle
-                    label="Say each step aloud"
-                    hint="For screen readers: \"Breathe in\", \"Breathe out\". No countdown."
-                    checked=Signal::derive(move || settings.with(|s| s.announce))
-                    on_change=Callback::new(move |on| settings.update(|s| s.announce = on))
-                />
-            </fieldset>
-
-            <RadioGroup
-                legend="How do you feel right now?"
-                name="before"
-                hint="If you like. You can skip this."
-                options={options::<Feeling>()}
-                selected=Signal::derive(move || before.get().map(Feeling::as_str))
-                on_pick=Callback::new(move |id| before.set(parse::<Feeling>(id)))
-            />
-
-            <button type="button" class="button button--primary button--wide" on:click=begin>"Start"</button>
             <p class="actions"><a class="button" href=Page::History.path()>"Your past sessions"</a></p>
         </div>
     }

@@ -3,15 +3,18 @@
 //! own clock is the session clock (it stops when paused), and a timer set for each phase
 //! boundary changes the words, the announcement and the cues.
 
-use super::Chosen;
+use super::{Chosen, Outcome};
 use crate::domain::breathing::{phase_at, PhaseKind};
 use crate::domain::keyframes::{plan, word_plan, Look};
 use crate::domain::settings::Choice;
 use crate::domain::settings::Visual;
 use crate::platform::animate;
 use crate::platform::cues::{self, Cue, Tones, WakeLock};
+use crate::state::breathing::{use_breath, BreathState};
 use crate::state::settings::use_settings;
+use crate::ui::announce::use_announcer;
 use crate::ui::icons::Companion;
+use crate::ui::too_much::TooMuch;
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -22,14 +25,6 @@ use wasm_bindgen::JsCast;
 const STRETCH_MS: u64 = 10 * 60_000;
 /// Timers wake a little after a boundary, so the phase they read is the new one.
 const LATE_MS: u64 = 15;
-
-/// How a session ended.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Outcome {
-    pub seconds: u32,
-    /// Reached its chosen length (not stopped early).
-    pub finished: bool,
-}
 
 /// Which phases a word is shown for.
 type Shows = fn(PhaseKind) -> bool;
@@ -69,6 +64,8 @@ struct Run {
     vibration: bool,
     volume: f32,
     on_end: Callback<Outcome>,
+    /// Where the session's progress is kept beyond this page.
+    breath: BreathState,
 }
 
 impl Run {
@@ -101,9 +98,11 @@ impl Run {
         Some((anims, shape.start_ms, shape.start_ms + shape.duration_ms))
     }
 
-    fn start(&self, els: Vec<web_sys::Element>) {
+    /// Starts (or, after the page was left, starts again) from `from_ms`, paused if the
+    /// session was paused.
+    fn start(&self, els: Vec<web_sys::Element>, from_ms: u64, paused: bool) {
         let tones = if self.sound { Tones::new() } else { None };
-        if let Some((anims, anim_start, anim_end)) = self.animate(&els, 0) {
+        if let Some((anims, anim_start, anim_end)) = self.animate(&els, from_ms) {
             self.engine.set_value(Some(Engine {
                 els,
                 anims,
@@ -114,8 +113,26 @@ impl Run {
                 lock: None,
             }));
         }
+        if paused {
+            let rhythm = self.chosen.with_value(|c| c.rhythm);
+            let phase = phase_at(rhythm, from_ms);
+            self.phase.set(Some(phase.kind));
+            self.cued.set_value(Some((phase.index, phase.kind)));
+            self.paused.set(true);
+            self.engine.with_value(|e| {
+                for a in e.iter().flat_map(|e| &e.anims) {
+                    let _ = a.pause();
+                }
+            });
+            return;
+        }
         self.keep_awake();
         self.tick();
+    }
+
+    /// Keeps the session's time beyond this page.
+    fn keep_place(&self, paused: bool) {
+        self.breath.reached(self.elapsed(), paused);
     }
 
     /// Reads the clock, updates words and cues, and sets the timer for the next phase.
@@ -242,6 +259,7 @@ impl Run {
             }
         });
         self.let_sleep();
+        self.keep_place(true);
     }
 
     fn resume(&self) {
@@ -254,6 +272,7 @@ impl Run {
                 let _ = a.play();
             }
         });
+        self.keep_place(false);
         self.keep_awake();
         self.tick();
     }
@@ -290,6 +309,10 @@ impl Run {
 pub fn Session(
     /// What to breathe with.
     chosen: Chosen,
+    /// Session time to start from: 0 for a new session, more when coming back to one.
+    at_ms: u64,
+    /// Come back to it paused.
+    paused: bool,
     /// Called once when the session ends, by itself or by Stop.
     on_end: Callback<Outcome>,
 ) -> impl IntoView {
@@ -312,6 +335,7 @@ pub fn Session(
         vibration: s.vibration,
         volume: f32::from(s.volume) / 100.0,
         on_end,
+        breath: use_breath(),
     };
     let too_much = RwSignal::new(false);
 
@@ -324,7 +348,7 @@ pub fn Session(
             let children = words.children();
             els.extend((0..children.length()).filter_map(|i| children.item(i)));
         }
-        run.start(els);
+        run.start(els, at_ms, paused);
     });
 
     // Space pauses and resumes, Escape stops. Space on a focused button already presses
@@ -340,7 +364,7 @@ pub fn Session(
                     .is_some()
             });
         match e.key().as_str() {
-            " " if !on_control => {
+            " " if !on_control && !too_much.get_untracked() => {
                 e.prevent_default();
                 run.toggle();
             }
@@ -358,7 +382,11 @@ pub fn Session(
     on_cleanup(move || {
         keys.remove();
         hide.remove();
-        // Leaving the page mid-session (for Help, say) stops it quietly.
+        // Leaving the page mid-session (for Help, say) pauses it where it was: coming
+        // Back finds it there. (A session that ended has no engine left by now.)
+        if run.engine.try_with_value(Option::is_some) == Some(true) {
+            run.keep_place(true);
+        }
         run.clear_timer();
         run.let_sleep();
         if let Some(Some(e)) = run.engine.try_update_value(Option::take) {
@@ -368,27 +396,23 @@ pub fn Session(
         }
     });
 
-    // Only phase changes (and pausing) are announced: no countdown.
-    let announce = move || {
-        settings.with(|s| s.announce).then(|| {
-            if run.paused.get() {
-                "Paused"
-            } else {
-                run.phase.get().map_or("", PhaseKind::label)
-            }
-        })
-    };
-
-    let feels_too_much = move |_| {
-        run.pause();
-        too_much.set(true);
-        crate::platform::dom::focus_after_render("#too-much-title");
-    };
-    let carry_on = move |_| {
-        too_much.set(false);
-        run.resume();
-        crate::platform::dom::focus_after_render("#pause");
-    };
+    // Only phase changes (and pausing) are announced: no countdown. The words go to the
+    // app's one live region, there from the first paint, so even the first is heard.
+    let announcer = use_announcer();
+    Effect::new(move |_| {
+        if !settings.with(|s| s.announce) {
+            return;
+        }
+        let text = if run.paused.get() {
+            "Paused"
+        } else {
+            run.phase.get().map_or("", PhaseKind::label)
+        };
+        if !text.is_empty() {
+            announcer.say(text);
+        }
+    });
+    on_cleanup(move || announcer.clear());
 
     view! {
         <div class="session">
@@ -413,8 +437,8 @@ pub fn Session(
                 {WORDS.map(|(word, _)| view! { <span>{word}</span> })}
             </p>
             <p class="breath__paused" aria-hidden="true">{move || run.paused.get().then_some("Paused")}</p>
-            <p class="visually-hidden" role="status">{announce}</p>
-            <div class="session__controls">
+            // While "too much" is open its card is the one set of choices.
+            <div class="session__controls" hidden=move || too_much.get()>
                 <button type="button" id="pause" class="button button--primary" aria-keyshortcuts="Space"
                     on:click=move |_| run.toggle()>
                     {move || if run.paused.get() { "Resume" } else { "Pause" }}
@@ -422,22 +446,18 @@ pub fn Session(
                 <button type="button" class="button" aria-keyshortcuts="Escape"
                     on:click=move |_| run.finish(false)>"Stop"</button>
             </div>
-            <p class="hint session__keys">"Space pauses, Escape stops."</p>
-            <button type="button" class="button button--quiet" on:click=feels_too_much>
-                "This feels like too much"
-            </button>
-            {move || too_much.get().then(|| view! {
-                <section class="card too-much" aria-labelledby="too-much-title">
-                    <h2 id="too-much-title" tabindex="-1">"Let's pause here"</h2>
-                    <p>"That's okay. The breathing has stopped. You could try this instead:"</p>
-                    <super::Grounding />
-                    <p>"If you want to talk to someone, "<a href=crate::ui::routes::Page::Help.path()>"Help now"</a>" has free, private helplines."</p>
-                    <div class="actions">
-                        <button type="button" class="button" on:click=carry_on>"Carry on breathing"</button>
-                        <button type="button" class="button" on:click=move |_| run.finish(false)>"Stop for now"</button>
-                    </div>
-                </section>
-            })}
+            <p class="hint session__keys" hidden=move || too_much.get()>"Space pauses, Escape stops."</p>
+            <TooMuch
+                open=too_much
+                status="The breathing is paused, and the shape is still."
+                carry_on="Carry on breathing"
+                on_open=move |()| run.pause()
+                on_carry_on=move |()| {
+                    run.resume();
+                    crate::platform::dom::focus_after_render("#pause");
+                }
+                on_stop=move |()| run.finish(false)
+            />
         </div>
     }
 }
