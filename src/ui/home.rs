@@ -16,10 +16,16 @@ pub fn Home() -> impl IntoView {
     let band = move || settings.with(|s| s.band);
     let today = dom::today();
     let nav = use_nav();
-    // A first visit (no band yet) goes to Welcome instead; no history entry is left.
+    // A first visit (no band yet) goes to Welcome instead, and a parent or carer (who
+    // needs no band) to their own section; no history entry is left.
     Effect::new(move |_| {
         if band().is_none() {
-            nav.replace(Page::Welcome.path());
+            let parent = settings.with(|s| s.who == Some(crate::domain::settings::Who::Parent));
+            nav.replace(if parent {
+                Page::Family.path()
+            } else {
+                Page::Welcome.path()
+            });
         }
     });
 
@@ -85,6 +91,16 @@ pub fn Home() -> impl IntoView {
                             <span class="area__text">
                                 <span class="area__title">"Make Tend yours"</span>
                                 <span class="area__hint">"Colours, text size, dark mode and motion."</span>
+                            </span>
+                            <IconArrow />
+                        </a>
+                    </li>
+                    <li>
+                        <a class="area area--about" href=Page::Family.path()>
+                            <IconAbout />
+                            <span class="area__text">
+                                <span class="area__title">"For parents and carers"</span>
+                                <span class="area__hint">"Short lessons on kind ways to help. Nothing you keep in Tend is shown there."</span>
                             </span>
                             <IconArrow />
                         </a>
