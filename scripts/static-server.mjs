@@ -15,12 +15,12 @@
 //   - Cache-Control: `no-cache` for index.html, sw.js and unhashed files (revalidated
 //     with ETag); a year and `immutable` for names carrying a content hash (`name-0123abcd….ext`).
 //   - Security headers on every response. The Content-Security-Policy is the one in
-//     dist/index.html's <meta http-equiv>, read at start-up, plus `frame-ancestors 'none'`
+//     dist/index.html's <meta http-equiv>, read at start-up and again when the file changes, plus `frame-ancestors 'none'`
 //     (which a <meta> policy cannot express) unless the policy sets frame-ancestors itself.
 
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, promises as fsp } from 'node:fs';
+import { readFileSync, realpathSync, statSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import zlib from 'node:zlib';
@@ -171,7 +171,19 @@ function main() {
   } catch (err) {
     fail(`cannot read ${path.join(opts.dir, 'index.html')} (${err.code ?? err.message}); build first`);
   }
-  const baseHeaders = securityHeaders(cspFromHtml(indexHtml));
+  // The policy follows index.html: a rebuild changes the start-up script's hash, so the
+  // headers are read again whenever the file changes (no restart needed after a build).
+  const indexPath = path.join(root, 'index.html');
+  let indexStamp = statSync(indexPath).mtimeMs;
+  let baseHeaders = securityHeaders(cspFromHtml(indexHtml));
+  function headersNow() {
+    const stamp = statSync(indexPath, { throwIfNoEntry: false })?.mtimeMs;
+    if (stamp !== undefined && stamp !== indexStamp) {
+      indexStamp = stamp;
+      baseHeaders = securityHeaders(cspFromHtml(readFileSync(indexPath, 'utf8')));
+    }
+    return baseHeaders;
+  }
   const cache = new Map(); // `${file}\0${encoding}` -> { key, body }
 
   async function realInsideRoot(file) {
@@ -219,7 +231,7 @@ function main() {
   }
 
   function send(res, status, headers, payload, head) {
-    res.writeHead(status, { ...baseHeaders, ...headers });
+    res.writeHead(status, { ...headersNow(), ...headers });
     res.end(head ? undefined : payload);
   }
 

@@ -226,6 +226,15 @@ pub fn About() -> impl IntoView {
                             <li><strong>{s.title.adult}</strong>": " {s.technique} ". " {s.reference} "."</li>
                         }).collect_view()}
                     </ul>
+                    <h3>"For parents and carers"</h3>
+                    <ul>
+                        {crate::content::LESSONS.iter().map(|l| view! {
+                            <li><strong>{l.title}</strong>": " {l.technique} ". " {l.references.join("; ")} "."</li>
+                        }).collect_view()}
+                        {crate::content::FAMILY_SCENES.iter().map(|s| view! {
+                            <li><strong>{s.scene.title.adult}</strong>": " {s.scene.technique} ". " {s.scene.reference} "."</li>
+                        }).collect_view()}
+                    </ul>
                 </details>
             </section>
         </div>
