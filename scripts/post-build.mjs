@@ -78,7 +78,7 @@ self.addEventListener('fetch', (e) => {
   // Pages: the network first, so a new version arrives; offline, the kept page of its
   // own (/help -> help.html) or else the app shell.
   if (req.mode === 'navigate') {
-    const own = new URL(req.url).pathname.replace(/\/+$/, '') + '.html';
+    const own = new URL(req.url).pathname.replace(/\\/+$/, '') + '.html';
     e.respondWith(fetch(req).catch(() => caches.match(own, { cacheName: CACHE })
       .then((hit) => hit || caches.match('/index.html', { cacheName: CACHE }))));
     return;
@@ -87,5 +87,6 @@ self.addEventListener('fetch', (e) => {
   e.respondWith(caches.match(req, { cacheName: CACHE }).then((hit) => hit || fetch(req)));
 });
 `;
+new Function(sw); // parses only: a service worker that does not parse would never install
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${inline.length} start-up script hash(es) in the CSP; sw.js keeps ${files.length} files`);
