@@ -1,11 +1,15 @@
 use crate::platform::{dom, offline};
 use crate::state::drawing::DrawState;
+use crate::state::plan::PlanState;
 use crate::state::talk::TalkState;
-use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
+use crate::state::{demo, BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
 use crate::ui::router::Nav;
 use crate::ui::{
-    about::About, breathe, draw, help::Help, home::Home, not_found::NotFound, routes::Page,
+    about::About, breathe,
+    demo::{DemoBar, DemoStart},
+    draw, help::Help, home::Home,
+    plan::{PlanMaker, PlanOpen}, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
 use leptos::prelude::*;
@@ -14,7 +18,9 @@ use leptos::prelude::*;
 /// routes between screens.
 #[component]
 pub fn App() -> impl IntoView {
-    let (store, problem) = storage::open();
+    // Demo mode is chosen here, once: a memory store with sample content instead of
+    // this device's storage (see state::demo).
+    let (store, problem) = demo::open_store(dom::today());
     provide_context(StorageHealth(problem));
     let store = Store::new(store);
     let settings = SettingsState::load(store);
@@ -27,6 +33,8 @@ pub fn App() -> impl IntoView {
     provide_context(drawings);
     let talks = TalkState::load(store);
     provide_context(talks);
+    let plans = PlanState::load(store);
+    provide_context(plans);
 
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
@@ -37,6 +45,7 @@ pub fn App() -> impl IntoView {
         breath.heard(key.as_deref());
         drawings.heard(key.as_deref());
         talks.heard(key.as_deref());
+        plans.heard(key.as_deref());
         if data.watched.get_untracked()
             && key
                 .as_deref()
@@ -51,13 +60,23 @@ pub fn App() -> impl IntoView {
     settings.with(dom::apply_settings);
     Effect::new(move |_| settings.with(dom::apply_settings));
 
-    offline::register_service_worker();
+    // Demo mode leaves the device's offline copy as it is, too.
+    if !demo::is_on() {
+        offline::register_service_worker();
+    }
 
     let nav = Nav::provide();
     let page = Memo::new(move |_| nav.page());
+    // In demo mode the age band switcher shows the same screen again in the new band.
+    let band = Memo::new(move |_| settings.with(|s| s.band));
     view! {
+        {demo::is_on().then(|| view! { <DemoBar /> })}
         <Shell>
-            {move || match page.get() {
+            {move || {
+            if demo::is_on() {
+                band.track();
+            }
+            match page.get() {
                 Some(Page::Home) => view! { <Home /> }.into_any(),
                 Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
                 Some(Page::Help) => view! { <Help /> }.into_any(),
@@ -69,7 +88,11 @@ pub fn App() -> impl IntoView {
                 Some(Page::Draw) => view! { <draw::DrawRoom /> }.into_any(),
                 Some(Page::Gallery) => view! { <draw::gallery::Gallery /> }.into_any(),
                 Some(Page::Talk) => view! { <talk::Talk /> }.into_any(),
+                Some(Page::Demo) => view! { <DemoStart /> }.into_any(),
+                Some(Page::Plan) => view! { <PlanOpen /> }.into_any(),
+                Some(Page::PlanMaker) => view! { <PlanMaker /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
+            }
             }}
         </Shell>
     }

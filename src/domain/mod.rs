@@ -9,6 +9,8 @@ pub mod draw;
 pub mod export;
 pub mod help;
 pub mod json;
+pub mod plan;
+pub mod qr;
 pub mod keyframes;
 pub mod readability;
 pub mod settings;

@@ -35,6 +35,7 @@ pub fn Home() -> impl IntoView {
                         </p>
                     </div>
                 </section>
+                <super::plan::SuggestedPlan />
                 <ul class="cards" role="list">
                     <li>
                         <a class="area area--breathe" href=Page::Breathe.path()>

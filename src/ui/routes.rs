@@ -13,10 +13,13 @@ pub enum Page {
     Draw,
     Gallery,
     Talk,
+    Demo,
+    Plan,
+    PlanMaker,
 }
 
 impl Page {
-    pub const ALL: [Page; 11] = [
+    pub const ALL: [Page; 14] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -28,6 +31,9 @@ impl Page {
         Page::Draw,
         Page::Gallery,
         Page::Talk,
+        Page::Demo,
+        Page::Plan,
+        Page::PlanMaker,
     ];
 
     pub fn path(self) -> &'static str {
@@ -43,6 +49,9 @@ impl Page {
             Page::Draw => "/draw",
             Page::Gallery => "/draw/gallery",
             Page::Talk => "/talk",
+            Page::Demo => "/demo",
+            Page::Plan => "/plan",
+            Page::PlanMaker => "/plan/make",
         }
     }
 
