@@ -13,10 +13,10 @@ use crate::domain::settings::{Choice, Visual};
 use crate::domain::talk::Walk;
 use crate::domain::Band;
 use crate::platform::dom;
-use crate::state::drawing::{use_draw, Draft};
+use crate::state::drawing::{use_draw, Draft, DrawState};
 use crate::state::plan::{known, use_plan};
-use crate::state::settings::use_settings;
-use crate::state::talk::{use_talk, Progress};
+use crate::state::settings::{use_settings, SettingsState};
+use crate::state::talk::{use_talk, Progress, TalkState};
 use leptos::prelude::*;
 
 /// What an item is, in the reader's band: its kind, its title and a detail line.
@@ -55,19 +55,19 @@ fn page_for(item: &Item) -> Page {
 /// Sets the exercise up as the plan suggests, just before its page opens: the breathing
 /// pattern, length and visual; the drawing prompt on a fresh page; the scene, when no
 /// other conversation is under way. Anything the person has in progress is left alone.
-fn set_up(item: &Item, band: Band) {
+fn set_up(states: (SettingsState, DrawState, TalkState), item: &Item, band: Band) {
+    let (settings, draw, talk) = states;
     match item {
         Item::Breathe {
             pattern,
             length,
             visual,
-        } => use_settings().update(|s| {
+        } => settings.update(|s| {
             s.breath_pattern = Some(pattern.clone());
             s.breath_length = Some(*length);
             s.visual = Some(*visual);
         }),
         Item::Draw { prompt } => {
-            let draw = use_draw();
             let draft = draw.draft();
             if draft.as_ref().is_none_or(|d| d.work.is_blank() && d.from.is_none()) {
                 let _ = draw.save_draft(&Draft {
@@ -81,7 +81,6 @@ fn set_up(item: &Item, band: Band) {
             }
         }
         Item::Talk { scene } => {
-            let talk = use_talk();
             if matches!(talk.progress(), Progress::None) {
                 if let Some(walk) = content::talk_scene(scene).and_then(|s| Walk::start(s, band).ok()) {
                     let _ = talk.save_progress(&walk);
@@ -96,7 +95,10 @@ fn set_up(item: &Item, band: Band) {
 #[component]
 pub fn SuggestedPlan() -> impl IntoView {
     let plans = use_plan();
-    let band = move || use_settings().with(|s| s.band.unwrap_or(Band::Mid));
+    let settings = use_settings();
+    // Taken now: handlers run outside the component's context.
+    let states = (settings, use_draw(), use_talk());
+    let band = move || settings.with(|s| s.band.unwrap_or(Band::Mid));
     let problem = RwSignal::new(None::<String>);
     move || {
         plans.current.get().map(|(plan, done)| {
@@ -114,7 +116,7 @@ pub fn SuggestedPlan() -> impl IntoView {
                             let (kind, title, detail) = describe(&item, band);
                             let is_done = done.get(i).copied().unwrap_or(false);
                             let page = page_for(&item);
-                            let start = move |_| set_up(&item, band);
+                            let start = move |_| set_up(states, &item, band);
                             let mark = move |_| {
                                 if let Err(e) = plans.mark(i, !is_done) {
                                     problem.set(Some(format!("That mark isn't saved. {e}")));
@@ -157,8 +159,14 @@ pub fn PlanOpen() -> impl IntoView {
     let plans = use_plan();
     let nav = use_nav();
     let band = use_settings().with_untracked(|s| s.band.unwrap_or(Band::Mid));
-    let link = window().location().hash().unwrap_or_default();
+    let read_hash = || window().location().hash().unwrap_or_default();
+    // Another plan link opened in this tab changes only the fragment: read it again.
+    let hash = RwSignal::new(read_hash());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(read_hash()));
+    on_cleanup(move || listener.remove());
     let problem = RwSignal::new(None::<String>);
+    move || {
+    let link = hash.get();
     let had_plan = plans.current.with_untracked(Option::is_some);
     match Plan::decode(&link, known) {
         Err(e) => view! {
@@ -209,6 +217,7 @@ pub fn PlanOpen() -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 

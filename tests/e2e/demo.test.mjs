@@ -110,7 +110,7 @@ test('demo mode drives every exercise without reading or writing the device’s 
     // Breathing at 12–14: start, pause and go on by keyboard, stop, check in.
     await band(page, '12–14').click();
     assert.equal(await htmlBand(page), '12-14');
-    await bar(page).getByRole('link', { name: 'Exercises' }).click();
+    await bar(page).getByRole('link', { name: 'Demo exercises' }).click();
     await page.getByRole('link', { name: /Breathing space/ }).click();
     await h1(page, 'Breathing space');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -136,7 +136,7 @@ test('demo mode drives every exercise without reading or writing the device’s 
     await page.getByRole('status').filter({ hasText: /Kept/ }).waitFor();
 
     // A dialogue, moved on with the presenter's key, kept.
-    await bar(page).getByRole('link', { name: 'Exercises' }).click();
+    await bar(page).getByRole('link', { name: 'Demo exercises' }).click();
     await page.getByRole('link', { name: /Talk it through/ }).click();
     await page.locator('.talk .area--button').first().click();
     await page.getByRole('log', { name: 'Conversation' }).waitFor();

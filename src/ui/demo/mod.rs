@@ -7,7 +7,7 @@ use super::routes::Page;
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::demo;
-use crate::state::settings::use_settings;
+use crate::state::settings::{use_settings, SettingsState};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,8 +33,8 @@ pub fn presenter_key(key: &str) -> Option<PresenterKey> {
 
 /// Shows the same screen in another age band's words and visuals: the band's own
 /// breathing visual, pattern and length come back too.
-fn switch_band(band: Band) {
-    use_settings().update(|s| {
+fn switch_band(settings: SettingsState, band: Band) {
+    settings.update(|s| {
         s.band = Some(band);
         s.visual = None;
         s.breath_pattern = None;
@@ -79,7 +79,7 @@ pub fn DemoBar() -> impl IntoView {
             return;
         }
         match presenter_key(&e.key()) {
-            Some(PresenterKey::Band(b)) => switch_band(b),
+            Some(PresenterKey::Band(b)) => switch_band(settings, b),
             Some(PresenterKey::NextLine) => {
                 e.prevent_default();
                 next_line();
@@ -91,27 +91,28 @@ pub fn DemoBar() -> impl IntoView {
 
     view! {
         <section class="demo-bar" aria-label="Demo mode">
-            <p class="demo-bar__tag">
+            // The tag is the way back to the demo's list of exercises.
+            <a class="demo-bar__tag" href=Page::Demo.path()>
                 <span class="demo-bar__dot" aria-hidden="true"></span>
                 "Demo"
-            </p>
+                <span class="visually-hidden">" exercises"</span>
+            </a>
             <div class="demo-bar__bands" role="group" aria-label="Age band">
                 {Band::ALL.into_iter().map(|b| view! {
                     <button type="button" class="demo-bar__band"
                         aria-pressed=move || if band() == Some(b) { "true" } else { "false" }
-                        on:click=move |_| switch_band(b)>
+                        on:click=move |_| switch_band(settings, b)>
                         {b.label()}
                     </button>
                 }).collect_view()}
             </div>
-            <a class="demo-bar__start" href=Page::Demo.path()>"Exercises"</a>
             <p class="demo-bar__keys">
-                <kbd>"1"</kbd>" "<kbd>"2"</kbd>" "<kbd>"3"</kbd>" age band · "
-                <kbd>"Space"</kbd>" pause or go on breathing · "
+                "Keys: "<kbd>"1"</kbd>" "<kbd>"2"</kbd>" "<kbd>"3"</kbd>" band · "
+                <kbd>"Space"</kbd>" pause breathing · "
                 <kbd>"N"</kbd>" next line"
             </p>
             <button type="button" class="demo-bar__leave" on:click=move |_| demo::leave()>
-                "Leave demo"
+                "Leave"<span class="demo-bar__more">" demo"</span>
             </button>
         </section>
     }
