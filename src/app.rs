@@ -2,16 +2,14 @@ use crate::platform::{dom, offline};
 use crate::state::drawing::DrawState;
 use crate::state::plan::PlanState;
 use crate::state::talk::TalkState;
-use crate::state::{demo, BreathState, DataState, SettingsState, StorageHealth, Store};
+use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
 use crate::ui::router::Nav;
 use crate::ui::{
-    about::About, breathe,
-    demo::{DemoBar, DemoStart},
-    draw, help::Help, home::Home,
-    plan::{PlanMaker, PlanOpen}, not_found::NotFound, routes::Page,
+    about::About, breathe, draw, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
+use crate::ui::{demo, plan};
 use leptos::prelude::*;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
@@ -20,7 +18,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     // Demo mode is chosen here, once: a memory store with sample content instead of
     // this device's storage (see state::demo).
-    let (store, problem) = demo::open_store(dom::today());
+    let (store, problem) = crate::state::demo::open_store(dom::today());
     provide_context(StorageHealth(problem));
     let store = Store::new(store);
     let settings = SettingsState::load(store);
@@ -61,7 +59,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| settings.with(dom::apply_settings));
 
     // Demo mode leaves the device's offline copy as it is, too.
-    if !demo::is_on() {
+    if !crate::state::demo::is_on() {
         offline::register_service_worker();
     }
 
@@ -70,10 +68,10 @@ pub fn App() -> impl IntoView {
     // In demo mode the age band switcher shows the same screen again in the new band.
     let band = Memo::new(move |_| settings.with(|s| s.band));
     view! {
-        {demo::is_on().then(|| view! { <DemoBar /> })}
+        {crate::state::demo::is_on().then(|| view! { <demo::DemoBar /> })}
         <Shell>
             {move || {
-            if demo::is_on() {
+            if crate::state::demo::is_on() {
                 band.track();
             }
             match page.get() {
@@ -88,9 +86,9 @@ pub fn App() -> impl IntoView {
                 Some(Page::Draw) => view! { <draw::DrawRoom /> }.into_any(),
                 Some(Page::Gallery) => view! { <draw::gallery::Gallery /> }.into_any(),
                 Some(Page::Talk) => view! { <talk::Talk /> }.into_any(),
-                Some(Page::Demo) => view! { <DemoStart /> }.into_any(),
-                Some(Page::Plan) => view! { <PlanOpen /> }.into_any(),
-                Some(Page::PlanMaker) => view! { <PlanMaker /> }.into_any(),
+                Some(Page::Demo) => view! { <demo::DemoStart /> }.into_any(),
+                Some(Page::Plan) => view! { <plan::PlanOpen /> }.into_any(),
+                Some(Page::PlanMaker) => view! { <plan::PlanMaker /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }
             }}

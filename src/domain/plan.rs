@@ -152,12 +152,7 @@ impl Plan {
                 Item::Talk { scene } => format!("t,{scene}"),
             })
             .collect();
-        let payload = format!(
-            "{}|{}|{}",
-            self.rhythm.as_str(),
-            items.join(";"),
-            self.note
-        );
+        let payload = format!("{}|{}|{}", self.rhythm.as_str(), items.join(";"), self.note);
         let body = base64url(payload.as_bytes());
         Ok(format!(
             "{MARK}{VERSION}.{body}.{}",
@@ -238,7 +233,12 @@ fn parse_item(text: &str) -> Result<Item, PlanError> {
 /// FNV-1a over the version and the base64 body, as written in the link.
 fn check(version: u32, body: &str) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
-    for b in version.to_string().bytes().chain([b'.']).chain(body.bytes()) {
+    for b in version
+        .to_string()
+        .bytes()
+        .chain([b'.'])
+        .chain(body.bytes())
+    {
         hash ^= u32::from(b);
         hash = hash.wrapping_mul(0x0100_0193);
     }
@@ -367,10 +367,16 @@ mod tests {
         }
         // A well-checked body that is not a plan inside.
         let body = base64url(b"f|x,nothing|note");
-        let fragment = format!("plan=1.{body}.{}", base64url(&check(1, &body).to_be_bytes()));
+        let fragment = format!(
+            "plan=1.{body}.{}",
+            base64url(&check(1, &body).to_be_bytes())
+        );
         assert_eq!(Plan::decode(&fragment, any), Err(PlanError::Malformed));
         let body = base64url(b"f||note");
-        let fragment = format!("plan=1.{body}.{}", base64url(&check(1, &body).to_be_bytes()));
+        let fragment = format!(
+            "plan=1.{body}.{}",
+            base64url(&check(1, &body).to_be_bytes())
+        );
         assert_eq!(Plan::decode(&fragment, any), Err(PlanError::Malformed));
     }
 
@@ -405,7 +411,11 @@ mod tests {
             let mut bytes = head.as_bytes().to_vec();
             bytes[i] = if bytes[i] == b'A' { b'B' } else { b'A' };
             let tampered = format!("{}.{sum}", String::from_utf8(bytes).unwrap());
-            assert_eq!(Plan::decode(&tampered, any), Err(PlanError::Changed), "at {i}");
+            assert_eq!(
+                Plan::decode(&tampered, any),
+                Err(PlanError::Changed),
+                "at {i}"
+            );
         }
         let other_sum = format!("{head}.AAAAAA");
         assert_eq!(Plan::decode(&other_sum, any), Err(PlanError::Changed));

@@ -55,7 +55,10 @@ mod tests {
         let q = qr("https://tend.example.org/").unwrap();
         assert_eq!(q.version, 2);
         assert_eq!(q.size, 25);
-        assert!(q.path.starts_with("M0 0h7v1H0z"), "the finder pattern's top row");
+        assert!(
+            q.path.starts_with("M0 0h7v1H0z"),
+            "the finder pattern's top row"
+        );
     }
 
     #[test]

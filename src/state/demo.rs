@@ -11,10 +11,10 @@ use crate::content;
 use crate::domain::checkin::{BreathSession, Feeling};
 use crate::domain::draw::saved::SavedDrawing;
 use crate::domain::draw::{Colour, Drawing, Paper, Point, Size, Stroke, Tool};
+use crate::domain::json::ToJson;
 use crate::domain::settings::Settings;
 use crate::domain::talk::{Next, Tone, Walk};
 use crate::domain::Band;
-use crate::domain::json::ToJson;
 use crate::platform::history;
 use crate::storage::{self, envelope, session, KvStore, SharedStore, StorageError};
 use std::cell::Cell;
@@ -84,10 +84,42 @@ pub fn seed(store: &dyn KvStore, today: i64) -> Result<(), StorageError> {
     envelope::save(store, storage::SETTINGS_KEY, &settings)?;
 
     let sessions = [
-        (6, 8 * 60 + 10, "soothing", 120, true, Feeling::Worried, Feeling::Okay),
-        (4, 21 * 60 + 30, "balloon", 60, true, Feeling::Tired, Feeling::Calm),
-        (2, 17 * 60 + 45, "box", 75, false, Feeling::Cross, Feeling::Mixed),
-        (1, 7 * 60 + 50, "soothing", 180, true, Feeling::Low, Feeling::Okay),
+        (
+            6,
+            8 * 60 + 10,
+            "soothing",
+            120,
+            true,
+            Feeling::Worried,
+            Feeling::Okay,
+        ),
+        (
+            4,
+            21 * 60 + 30,
+            "balloon",
+            60,
+            true,
+            Feeling::Tired,
+            Feeling::Calm,
+        ),
+        (
+            2,
+            17 * 60 + 45,
+            "box",
+            75,
+            false,
+            Feeling::Cross,
+            Feeling::Mixed,
+        ),
+        (
+            1,
+            7 * 60 + 50,
+            "soothing",
+            180,
+            true,
+            Feeling::Low,
+            Feeling::Okay,
+        ),
     ];
     for (ago, minute, pattern, seconds, finished, before, after) in sessions {
         let day = today - ago;
@@ -105,11 +137,7 @@ pub fn seed(store: &dyn KvStore, today: i64) -> Result<(), StorageError> {
             after: Some(after),
             note: String::new(),
         };
-        let key = format!(
-            "{}{}",
-            super::breathing::SESSION_PREFIX,
-            id_ms(day, minute)
-        );
+        let key = format!("{}{}", super::breathing::SESSION_PREFIX, id_ms(day, minute));
         envelope::save(store, &key, &session)?;
     }
 
@@ -133,11 +161,7 @@ pub fn seed(store: &dyn KvStore, today: i64) -> Result<(), StorageError> {
             walk: walk.to_json(),
             day: today - 2,
         };
-        let key = format!(
-            "{}{}",
-            super::talk::KEPT_PREFIX,
-            id_ms(today - 2, 19 * 60)
-        );
+        let key = format!("{}{}", super::talk::KEPT_PREFIX, id_ms(today - 2, 19 * 60));
         envelope::save(store, &key, &kept)?;
     }
     Ok(())
@@ -160,7 +184,10 @@ fn sample_drawing() -> Drawing {
     let sun: Vec<(u16, u16)> = (0..=24)
         .map(|i| {
             let a = f32::from(i as u8) / 24.0 * std::f32::consts::TAU;
-            ((2900.0 + 420.0 * a.cos()) as u16, (1100.0 + 420.0 * a.sin()) as u16)
+            (
+                (2900.0 + 420.0 * a.cos()) as u16,
+                (1100.0 + 420.0 * a.sin()) as u16,
+            )
         })
         .collect();
     Drawing {
@@ -169,7 +196,14 @@ fn sample_drawing() -> Drawing {
             line(
                 Colour::Leaf,
                 Size::Large,
-                &[(200, 3000), (900, 2500), (1700, 2300), (2500, 2450), (3300, 2700), (3900, 2900)],
+                &[
+                    (200, 3000),
+                    (900, 2500),
+                    (1700, 2300),
+                    (2500, 2450),
+                    (3300, 2700),
+                    (3900, 2900),
+                ],
             ),
             line(Colour::Sunshine, Size::Medium, &sun),
             line(
@@ -230,9 +264,11 @@ mod tests {
         seed(&store, 20_000).unwrap();
         let keys = store.keys().unwrap();
         assert!(keys.iter().all(|k| k.starts_with(storage::PREFIX)));
-        let (sessions, bad) = read_all::<BreathSession>(&store, super::super::breathing::SESSION_PREFIX);
+        let (sessions, bad) =
+            read_all::<BreathSession>(&store, super::super::breathing::SESSION_PREFIX);
         assert_eq!((sessions.len(), bad), (4, 0));
-        let (drawings, bad) = read_all::<SavedDrawing>(&store, super::super::drawing::DRAWING_PREFIX);
+        let (drawings, bad) =
+            read_all::<SavedDrawing>(&store, super::super::drawing::DRAWING_PREFIX);
         assert_eq!((drawings.len(), bad), (1, 0));
         assert!(drawings[0]
             .value

@@ -32,7 +32,11 @@ pub struct SavedPlan {
 impl ToJson for SavedPlan {
     fn to_json(&self) -> Json {
         // Marks as a short text of 1s and 0s, one per item.
-        let done: String = self.done.iter().map(|&d| if d { '1' } else { '0' }).collect();
+        let done: String = self
+            .done
+            .iter()
+            .map(|&d| if d { '1' } else { '0' })
+            .collect();
         obj([("link", self.link.to_json()), ("done", done.to_json())])
     }
 }
@@ -94,8 +98,7 @@ impl PlanState {
             link: link.trim_start_matches('#').to_owned(),
             done: vec![false; plan.items.len()],
         };
-        self.store
-            .with(|s| envelope::save(s, PLAN_KEY, &saved))?;
+        self.store.with(|s| envelope::save(s, PLAN_KEY, &saved))?;
         super::ask_to_persist_once();
         self.current.set(Some((plan, saved.done)));
         Ok(())
@@ -103,12 +106,15 @@ impl PlanState {
 
     /// Sets or clears the quiet done mark on item `index`.
     pub fn mark(&self, index: usize, done: bool) -> Result<(), StorageError> {
-        let Some(Ok(Loaded::Ready(mut saved))) =
-            Some(self.store.with(|s| envelope::load::<SavedPlan>(s, PLAN_KEY)))
-        else {
+        let Some(Ok(Loaded::Ready(mut saved))) = Some(
+            self.store
+                .with(|s| envelope::load::<SavedPlan>(s, PLAN_KEY)),
+        ) else {
             return Ok(());
         };
-        let len = self.current.with_untracked(|c| c.as_ref().map_or(0, |(p, _)| p.items.len()));
+        let len = self
+            .current
+            .with_untracked(|c| c.as_ref().map_or(0, |(p, _)| p.items.len()));
         saved.done.resize(len, false);
         if let Some(d) = saved.done.get_mut(index) {
             *d = done;

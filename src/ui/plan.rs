@@ -28,17 +28,27 @@ pub fn describe(item: &Item, band: Band) -> (&'static str, String, String) {
             visual,
         } => (
             "Breathing",
-            content::pattern(pattern).map_or("Breathing", |p| p.name(band)).to_owned(),
-            format!("{} with the {}", length.label(), visual.label().to_lowercase()),
+            content::pattern(pattern)
+                .map_or("Breathing", |p| p.name(band))
+                .to_owned(),
+            format!(
+                "{} with the {}",
+                length.label(),
+                visual.label().to_lowercase()
+            ),
         ),
         Item::Draw { prompt } => (
             "Drawing",
-            content::draw_prompt(prompt).map_or("Free drawing", |p| p.title(band)).to_owned(),
+            content::draw_prompt(prompt)
+                .map_or("Free drawing", |p| p.title(band))
+                .to_owned(),
             "In the drawing room".to_owned(),
         ),
         Item::Talk { scene } => (
             "Talk it through",
-            content::talk_scene(scene).map_or("A conversation", |s| s.title(band)).to_owned(),
+            content::talk_scene(scene)
+                .map_or("A conversation", |s| s.title(band))
+                .to_owned(),
             "A practice conversation".to_owned(),
         ),
     }
@@ -69,7 +79,10 @@ fn set_up(states: (SettingsState, DrawState, TalkState), item: &Item, band: Band
         }),
         Item::Draw { prompt } => {
             let draft = draw.draft();
-            if draft.as_ref().is_none_or(|d| d.work.is_blank() && d.from.is_none()) {
+            if draft
+                .as_ref()
+                .is_none_or(|d| d.work.is_blank() && d.from.is_none())
+            {
                 let _ = draw.save_draft(&Draft {
                     work: SavedDrawing {
                         prompt: prompt.clone(),
@@ -82,7 +95,9 @@ fn set_up(states: (SettingsState, DrawState, TalkState), item: &Item, band: Band
         }
         Item::Talk { scene } => {
             if matches!(talk.progress(), Progress::None) {
-                if let Some(walk) = content::talk_scene(scene).and_then(|s| Walk::start(s, band).ok()) {
+                if let Some(walk) =
+                    content::talk_scene(scene).and_then(|s| Walk::start(s, band).ok())
+                {
                     let _ = talk.save_progress(&walk);
                 }
             }
@@ -166,27 +181,27 @@ pub fn PlanOpen() -> impl IntoView {
     on_cleanup(move || listener.remove());
     let problem = RwSignal::new(None::<String>);
     move || {
-    let link = hash.get();
-    let had_plan = plans.current.with_untracked(Option::is_some);
-    match Plan::decode(&link, known) {
-        Err(e) => view! {
-            <div class="plan-open">
-                <h1>"This plan can't be opened"</h1>
-                <p class="lead">{e.message()}</p>
-                <p>"Nothing was added, and nothing on this device changed."</p>
-                <a class="button" href=Page::Home.path()>"Go to Home"</a>
-            </div>
-        }
-        .into_any(),
-        Ok(plan) => {
-            let note = plan.note.trim().to_owned();
-            let rhythm = plan.rhythm.label();
-            let items: Vec<_> = plan.items.iter().map(|i| describe(i, band)).collect();
-            let add = move |_| match plans.add(&link, plan.clone()) {
-                Ok(()) => nav.replace(Page::Home.path()),
-                Err(e) => problem.set(Some(format!("The plan isn't added. {e}"))),
-            };
-            view! {
+        let link = hash.get();
+        let had_plan = plans.current.with_untracked(Option::is_some);
+        match Plan::decode(&link, known) {
+            Err(e) => view! {
+                <div class="plan-open">
+                    <h1>"This plan can't be opened"</h1>
+                    <p class="lead">{e.message()}</p>
+                    <p>"Nothing was added, and nothing on this device changed."</p>
+                    <a class="button" href=Page::Home.path()>"Go to Home"</a>
+                </div>
+            }
+            .into_any(),
+            Ok(plan) => {
+                let note = plan.note.trim().to_owned();
+                let rhythm = plan.rhythm.label();
+                let items: Vec<_> = plan.items.iter().map(|i| describe(i, band)).collect();
+                let add = move |_| match plans.add(&link, plan.clone()) {
+                    Ok(()) => nav.replace(Page::Home.path()),
+                    Err(e) => problem.set(Some(format!("The plan isn't added. {e}"))),
+                };
+                view! {
                 <div class="plan-open">
                     <h1>"A practice plan for you"</h1>
                     <p class="lead">"Your therapist suggested:"</p>
@@ -216,8 +231,8 @@ pub fn PlanOpen() -> impl IntoView {
                 </div>
             }
             .into_any()
+            }
         }
-    }
     }
 }
 
@@ -248,7 +263,12 @@ pub fn PlanMaker() -> impl IntoView {
             .map_or("free", |p| p.id)
             .to_owned(),
     );
-    let scene = RwSignal::new(content::talk_scenes_for(b).next().map_or("", |s| s.id).to_owned());
+    let scene = RwSignal::new(
+        content::talk_scenes_for(b)
+            .next()
+            .map_or("", |s| s.id)
+            .to_owned(),
+    );
 
     let link = Memo::new(move |_| {
         let plan = Plan {

@@ -235,6 +235,9 @@ for (const viewport of ['phone', 'desktop']) {
           const barBox = await bar(page).boundingBox();
           const top = await page.locator('.topbar').boundingBox();
           assert.ok(top.y >= barBox.y + barBox.height - 1, `top bar below the demo bar on ${path}`);
+          // "Leave demo" is always in view, on a phone too.
+          const leave = await bar(page).getByRole('button', { name: 'Leave demo' }).boundingBox();
+          assert.ok(leave.x + leave.width <= page.viewportSize().width, `Leave demo in view on ${path}`);
         }
         await page.goto(`${BASE_URL}/demo`);
         await h1(page, 'Showing Tend to others');

@@ -128,13 +128,48 @@ pub fn DemoStart() -> impl IntoView {
         return view! { <p class="lead">"Opening demo mode…"</p> }.into_any();
     }
     let links = [
-        (Page::Breathe, "Breathing space", "A shape, a sound or a buzz to breathe with.", "area--breathe"),
-        (Page::History, "Breathing history", "Sample sessions, with check-ins.", "area--breathe"),
-        (Page::Draw, "Drawing room", "Prompts, a canvas and gentle tools.", "area--draw"),
-        (Page::Gallery, "Gallery", "A sample drawing, kept.", "area--draw"),
-        (Page::Talk, "Talk it through", "Role-play scenes, one line at a time.", "area--talk"),
-        (Page::Home, "Home", "What a teen sees first.", "area--settings"),
-        (Page::PlanMaker, "Make a practice plan", "A link and a code to scan, with no account.", "area--about"),
+        (
+            Page::Breathe,
+            "Breathing space",
+            "A shape, a sound or a buzz to breathe with.",
+            "area--breathe",
+        ),
+        (
+            Page::History,
+            "Breathing history",
+            "Sample sessions, with check-ins.",
+            "area--breathe",
+        ),
+        (
+            Page::Draw,
+            "Drawing room",
+            "Prompts, a canvas and gentle tools.",
+            "area--draw",
+        ),
+        (
+            Page::Gallery,
+            "Gallery",
+            "A sample drawing, kept.",
+            "area--draw",
+        ),
+        (
+            Page::Talk,
+            "Talk it through",
+            "Role-play scenes, one line at a time.",
+            "area--talk",
+        ),
+        (
+            Page::Home,
+            "Home",
+            "What a teen sees first.",
+            "area--settings",
+        ),
+        (
+            Page::PlanMaker,
+            "Make a practice plan",
+            "A link and a code to scan, with no account.",
+            "area--about",
+        ),
     ];
     view! {
         <div class="demo-start">
@@ -172,7 +207,11 @@ mod tests {
         assert_eq!(presenter_key("3"), Some(PresenterKey::Band(Band::Adult)));
         assert_eq!(presenter_key("PageDown"), Some(PresenterKey::NextLine));
         assert_eq!(presenter_key("n"), Some(PresenterKey::NextLine));
-        assert_eq!(presenter_key(" "), None, "Space belongs to the breathing session");
+        assert_eq!(
+            presenter_key(" "),
+            None,
+            "Space belongs to the breathing session"
+        );
         assert_eq!(presenter_key("Escape"), None);
     }
 }
