@@ -181,15 +181,22 @@ fn sample_drawing() -> Drawing {
         }
         s
     };
-    let sun: Vec<(u16, u16)> = (0..=24)
-        .map(|i| {
-            let a = f32::from(i as u8) / 24.0 * std::f32::consts::TAU;
-            (
-                (2900.0 + 420.0 * a.cos()) as u16,
-                (1100.0 + 420.0 * a.sin()) as u16,
-            )
-        })
-        .collect();
+    // A round sun, worked out ahead (no trigonometry in the download).
+    let sun = [
+        (3320, 1100),
+        (3264, 1310),
+        (3110, 1464),
+        (2900, 1520),
+        (2690, 1464),
+        (2536, 1310),
+        (2480, 1100),
+        (2536, 890),
+        (2690, 736),
+        (2900, 680),
+        (3110, 736),
+        (3264, 890),
+        (3320, 1100),
+    ];
     Drawing {
         paper: Paper::Warm,
         strokes: vec![
