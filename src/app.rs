@@ -1,6 +1,7 @@
 use crate::platform::{dom, offline};
 use crate::state::drawing::DrawState;
 use crate::state::family::FamilyState;
+use crate::state::plan::PlanState;
 use crate::state::talk::TalkState;
 use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
@@ -9,13 +10,16 @@ use crate::ui::{
     about::About, breathe, draw, family, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
+use crate::ui::{demo, plan};
 use leptos::prelude::*;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
 /// routes between screens.
 #[component]
 pub fn App() -> impl IntoView {
-    let (store, problem) = storage::open();
+    // Demo mode is chosen here, once: a memory store with sample content instead of
+    // this device's storage (see state::demo).
+    let (store, problem) = crate::state::demo::open_store(dom::today());
     provide_context(StorageHealth(problem));
     let store = Store::new(store);
     let settings = SettingsState::load(store);
@@ -31,6 +35,8 @@ pub fn App() -> impl IntoView {
     // The family section's own records, read only when a family page first asks.
     let family_state = FamilyState::new(store);
     provide_context(family_state);
+    let plans = PlanState::load(store);
+    provide_context(plans);
 
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
@@ -42,6 +48,7 @@ pub fn App() -> impl IntoView {
         drawings.heard(key.as_deref());
         talks.heard(key.as_deref());
         family_state.heard(key.as_deref());
+        plans.heard(key.as_deref());
         if data.watched.get_untracked()
             && key
                 .as_deref()
@@ -56,13 +63,23 @@ pub fn App() -> impl IntoView {
     settings.with(dom::apply_settings);
     Effect::new(move |_| settings.with(dom::apply_settings));
 
-    offline::register_service_worker();
+    // Demo mode leaves the device's offline copy as it is, too.
+    if !crate::state::demo::is_on() {
+        offline::register_service_worker();
+    }
 
     let nav = Nav::provide();
     let page = Memo::new(move |_| nav.page());
+    // In demo mode the age band switcher shows the same screen again in the new band.
+    let band = Memo::new(move |_| settings.with(|s| s.band));
     view! {
+        {crate::state::demo::is_on().then(|| view! { <demo::DemoBar /> })}
         <Shell>
-            {move || match page.get() {
+            {move || {
+            if crate::state::demo::is_on() {
+                band.track();
+            }
+            match page.get() {
                 Some(Page::Home) => view! { <Home /> }.into_any(),
                 Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
                 Some(Page::Help) => view! { <Help /> }.into_any(),
@@ -81,7 +98,11 @@ pub fn App() -> impl IntoView {
                 Some(Page::Rehearsal(scene)) => {
                     view! { <family::rehearse::Rehearsal scene /> }.into_any()
                 }
+                Some(Page::Demo) => view! { <demo::DemoStart /> }.into_any(),
+                Some(Page::Plan) => view! { <plan::PlanOpen /> }.into_any(),
+                Some(Page::PlanMaker) => view! { <plan::PlanMaker /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
+            }
             }}
         </Shell>
     }

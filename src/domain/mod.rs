@@ -11,6 +11,8 @@ pub mod family;
 pub mod help;
 pub mod json;
 pub mod keyframes;
+pub mod plan;
+pub mod qr;
 pub mod readability;
 pub mod settings;
 pub mod talk;

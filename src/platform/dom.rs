@@ -20,6 +20,13 @@ pub fn apply_settings(s: &Settings) {
     }
 }
 
+/// Marks `<html>` with `data-demo`, for the demo bar's room and the big-screen layout.
+pub fn mark_demo() {
+    if let Some(root) = root() {
+        let _ = root.set_attribute("data-demo", "on");
+    }
+}
+
 /// Sets the tab's title: "Help now · Tend".
 pub fn set_title(page: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

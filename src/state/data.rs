@@ -206,7 +206,11 @@ impl DataState {
             Ok(_) => Outcome::Done("Everything Tend kept on this device is deleted.".into()),
             Err(e) => Outcome::Problem(format!("{e} Some things may not be deleted yet.")),
         }));
-        leptos::task::spawn_local(offline::remove_offline_copy());
+        // In demo mode only the memory store is cleared: the device's offline copy is
+        // part of what demo mode leaves untouched.
+        if !super::demo::is_on() {
+            leptos::task::spawn_local(offline::remove_offline_copy());
+        }
         self.refresh();
     }
 }

@@ -3,8 +3,10 @@
 
 pub mod breathing;
 pub mod data;
+pub mod demo;
 pub mod drawing;
 pub mod family;
+pub mod plan;
 pub mod records;
 pub mod settings;
 pub mod talk;
@@ -43,6 +45,10 @@ thread_local! {
 /// Called after anything the person explicitly saves: the first time, asks the browser
 /// to keep Tend's data (`navigator.storage.persist()`).
 pub fn ask_to_persist_once() {
+    // Demo mode keeps nothing, so there is nothing to ask the browser to keep.
+    if demo::is_on() {
+        return;
+    }
     if !ASKED_TO_PERSIST.replace(true) {
         leptos::task::spawn_local(async {
             crate::platform::storage_manager::persist().await;

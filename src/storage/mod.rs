@@ -6,6 +6,7 @@ pub mod data;
 pub mod envelope;
 pub mod error;
 pub mod kv;
+pub mod session;
 
 pub use envelope::{Loaded, Record};
 pub use error::StorageError;
@@ -75,6 +76,12 @@ pub fn set_aside(
         store.set(aside, value)?;
     }
     Ok(aside)
+}
+
+/// The store for demo mode: memory only, so nothing is read from or written to this
+/// device's Tend data. The caller fills it with sample content.
+pub fn open_demo() -> SharedStore {
+    Rc::new(MemoryStore::default())
 }
 
 /// Opens browser storage, or an in-memory store with the reason browser storage could not

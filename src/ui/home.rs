@@ -44,6 +44,7 @@ pub fn Home() -> impl IntoView {
                     </div>
                 </section>
                 <BreatheNow band />
+                <super::plan::SuggestedPlan />
                 <ul class="cards" role="list">
                     <li>
                         <a class="area area--breathe" href=Page::Breathe.path()>

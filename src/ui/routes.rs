@@ -22,12 +22,15 @@ pub enum Page {
     Lesson(&'static Lesson),
     /// One rehearsal of a hard conversation, at `/family/rehearse/<id>`.
     Rehearsal(&'static FamilyScene),
+    Demo,
+    Plan,
+    PlanMaker,
 }
 
 impl Page {
     /// The pages with a fixed address (lessons and rehearsals come from content: see
     /// [`Page::every`]).
-    pub const ALL: [Page; 12] = [
+    pub const ALL: [Page; 15] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -40,6 +43,9 @@ impl Page {
         Page::Gallery,
         Page::Talk,
         Page::Family,
+        Page::Demo,
+        Page::Plan,
+        Page::PlanMaker,
     ];
 
     /// Every page, each lesson and rehearsal included.
@@ -72,6 +78,9 @@ impl Page {
             Page::Family => "/family",
             Page::Lesson(lesson) => lesson.path,
             Page::Rehearsal(scene) => scene.path,
+            Page::Demo => "/demo",
+            Page::Plan => "/plan",
+            Page::PlanMaker => "/plan/make",
         }
     }
 

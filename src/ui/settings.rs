@@ -90,6 +90,8 @@ pub fn SettingsPage() -> impl IntoView {
                 {move || (settings.status.get() == SaveStatus::Saved).then_some("Saved on this device.")}
             </p>
 
+            <DemoEntry />
+
             <DataPanel />
         </div>
     }
@@ -189,4 +191,30 @@ fn toggle_rows() -> [ToggleRow; 2] {
             set: |s, on| s.vibration = on,
         },
     ]
+}
+
+/// The way into demo mode (and, once in it, a word that this is the demo's own copy).
+#[component]
+fn DemoEntry() -> impl IntoView {
+    use crate::state::demo;
+    view! {
+        <section class="card demo-entry" aria-labelledby="demo-entry-title">
+            <h2 id="demo-entry-title">"Show Tend to others"</h2>
+            {if demo::is_on() {
+                view! {
+                    <p class="hint">"You're in demo mode. Changes here last only until you leave it."</p>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="hint">"Demo mode shows every exercise with sample things in it. Nothing you do there is kept, and your own things here stay hidden and just as they are."</p>
+                    <p class="actions">
+                        <a class="button" href=demo::PATH>"Show Tend to others (demo mode)"</a>
+                        <a class="button" href=super::routes::Page::PlanMaker.path()>"Make a practice plan"</a>
+                    </p>
+                }
+                .into_any()
+            }}
+        </section>
+    }
 }

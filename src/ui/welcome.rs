@@ -29,6 +29,12 @@ pub fn Welcome() -> impl IntoView {
                 settings.update(|s| s.who = Some(Who::Parent));
                 nav.go(Page::Family.path());
             }
+            // Showing Tend to others: demo mode, which has its own age switcher and keeps
+            // nothing.
+            (Who::Showing, _) => {
+                settings.update(|s| s.who = Some(Who::Showing));
+                nav.go(Page::Demo.path());
+            }
             (_, Some(band)) => {
                 settings.update(|s| {
                     s.who = Some(who);
@@ -102,11 +108,8 @@ pub fn Welcome() -> impl IntoView {
                                 <li><strong>"For families: "</strong>"lessons and rehearsals for parents and carers."</li>
                                 <li><strong>"Help now: "</strong>"free helplines, one tap away on every screen."</li>
                             </ul>
+                            <p>"Start opens demo mode: sample content, a switch for each age group, and nothing you do there is kept."</p>
                         </div>
-                        {band_group(
-                            "Which age group would you like to show?",
-                            "The words and pictures change a little for each age. You can switch in Settings.",
-                        )}
                     }
                     .into_any(),
                 }}

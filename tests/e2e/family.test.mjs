@@ -338,17 +338,18 @@ test('the welcome asks who is here: a parent goes straight to the family section
     assert.equal(settings.who, 'parent');
     assert.equal(settings.band, null);
 
-    // Someone showing Tend gets a short tour and picks the age group to show.
+    // Someone showing Tend gets a short tour, and Start opens demo mode.
     await page.goto(`${BASE_URL}/welcome`);
     await h1(page, 'Hi, welcome to Tend');
     await page.getByRole('radio', { name: 'Showing Tend to others' }).check();
     await page.getByText('A quick tour of what Tend has:').waitFor();
     await checkA11y(page, 'welcome, showing picked');
     await screenshot(page, 'welcome-showing-phone');
-    await page.getByRole('radio', { name: '18+' }).check();
     await page.getByRole('button', { name: 'Start' }).click();
-    await h1(page, 'Good to see you');
+    await h1(page, 'Showing Tend to others');
     assert.equal((await stored(page, 'tend.settings')).data.who, 'showing');
+    await page.getByRole('button', { name: 'Leave demo' }).click();
+    await page.getByRole('button', { name: 'Leave demo' }).waitFor({ state: 'detached' });
 
     // And it can be changed in Settings.
     await page.goto(`${BASE_URL}/settings`);
