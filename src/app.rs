@@ -35,7 +35,7 @@ pub fn App() -> impl IntoView {
     // The family section's own records, read only when a family page first asks.
     let family_state = FamilyState::new(store);
     provide_context(family_state);
-    let plans = PlanState::load(store);
+    let plans = PlanState::new(store);
     provide_context(plans);
 
     // Another tab changed or deleted something: read it again, never write back.

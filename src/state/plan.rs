@@ -58,10 +58,13 @@ impl Record for SavedPlan {
     const VERSION: u32 = 1;
 }
 
-/// The plan on Home, if there is one this Tend can read.
+/// The plan on Home, if there is one this Tend can read. It is read the first time a
+/// screen asks ([`use_plan`]), not at start-up, so a page that shows no plan (the family
+/// section, say) never reads it.
 #[derive(Clone, Copy)]
 pub struct PlanState {
     pub current: RwSignal<Option<(Plan, Vec<bool>)>>,
+    read: StoredValue<bool>,
     store: Store,
 }
 
@@ -78,16 +81,18 @@ fn read(store: Store) -> Option<(Plan, Vec<bool>)> {
 }
 
 impl PlanState {
-    pub fn load(store: Store) -> PlanState {
+    pub fn new(store: Store) -> PlanState {
         PlanState {
-            current: RwSignal::new(read(store)),
+            current: RwSignal::new(None),
+            read: StoredValue::new(false),
             store,
         }
     }
 
-    /// Reads again after another tab changed it. Nothing is written back.
+    /// Reads again after another tab changed it, if a screen has read it. Nothing is
+    /// written back.
     pub fn heard(&self, key: Option<&str>) {
-        if key.is_none_or(|k| k == PLAN_KEY) {
+        if self.read.get_value() && key.is_none_or(|k| k == PLAN_KEY) {
             self.current.set(read(self.store));
         }
     }
@@ -137,5 +142,10 @@ impl PlanState {
 }
 
 pub fn use_plan() -> PlanState {
-    expect_context::<PlanState>()
+    let plans = expect_context::<PlanState>();
+    if !plans.read.get_value() {
+        plans.read.set_value(true);
+        plans.current.set(read(plans.store));
+    }
+    plans
 }

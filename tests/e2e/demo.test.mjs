@@ -139,6 +139,7 @@ test('demo mode drives every exercise without reading or writing the device’s 
     await bar(page).getByRole('link', { name: 'Demo exercises' }).click();
     await page.getByRole('link', { name: /Talk it through/ }).click();
     await page.locator('.talk .area--button').first().click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click(); // after the scene's preview
     await page.getByRole('log', { name: 'Conversation' }).waitFor();
     await finishDialogue(page);
     await page.getByRole('button', { name: 'Keep this conversation' }).click();
@@ -184,10 +185,11 @@ test('any exercise at any band is two clicks away; the big-screen layout is read
     await band(page, '12–14').click();
     await page.getByRole('link', { name: /Breathing space/ }).click();
     await h1(page, 'Breathing space');
-    assert.doesNotMatch(await page.locator('main').innerText(), /4-7-8/i);
+    // (The patterns sit in the "Change how it works" fold, so read the text, shown or not.)
+    assert.doesNotMatch(await page.locator('main').textContent(), /4-7-8/i);
     // Switching band shows the same exercise in that band's words.
     await band(page, '15–17').click();
-    await page.waitForFunction(() => /4-7-8/i.test(document.querySelector('main').innerText));
+    await page.waitForFunction(() => /4-7-8/i.test(document.querySelector('main').textContent));
     await h1(page, 'Breathing space');
     assert.equal(await band(page, '15–17').getAttribute('aria-pressed'), 'true');
     await checkA11y(page, 'demo breathing setup (desktop)');
@@ -209,6 +211,7 @@ test('any exercise at any band is two clicks away; the big-screen layout is read
 
     await page.goto(`${BASE_URL}/talk`);
     await page.locator('.talk .area--button').first().click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click(); // after the scene's preview
     await page.getByRole('log', { name: 'Conversation' }).waitFor();
     const line = await page.locator('.bubble').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(line >= 28, `dialogue lines ${line}px`);
@@ -329,6 +332,7 @@ test('a therapist makes a five-item plan with a QR code; a teen opens the link o
     // One tap into the first item: breathing set up as suggested.
     await card.getByRole('link').first().click();
     await h1(page, 'Breathing space');
+    await page.getByText('Change how it works').click();
     assert.ok(await page.getByRole('radio', { name: /Box/i }).first().isChecked());
     await page.goBack();
     await h1(page, 'Good to see you');

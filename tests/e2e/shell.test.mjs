@@ -163,6 +163,11 @@ test('help still opens with the network gone, once Tend has been opened', () =>
     await h1(page, 'Help now');
     assert.equal(await page.getByRole('link', { name: 'Call 988' }).getAttribute('href'), 'tel:988');
     await screenshot(page, 'journey-help-offline');
+    // Opened at its own address, offline: the page of its own (help.html) comes from the
+    // kept copy.
+    await page.goto(`${BASE_URL}/help`);
+    await h1(page, 'Help now');
+    assert.equal(await page.getByRole('link', { name: 'Call 988' }).first().getAttribute('href'), 'tel:988');
     assertClean(page);
   }));
 
