@@ -582,7 +582,7 @@ mod tests {
         }
     }
     /// Dialogue scenes (`content/talk/`): their shape, voice and reading level.
-    mod dialogue {
+    pub(super) mod dialogue {
         use super::*;
         use crate::domain::json::to_text;
         use crate::domain::talk::{Line, Next, Scene, Speaker, Tone, Walk};
@@ -621,7 +621,7 @@ mod tests {
 
         /// The ids of the lines reachable from a line (itself included), following
         /// only links to lines that exist.
-        fn reachable_from(scene: &Scene, from: &'static str) -> Vec<&'static str> {
+        pub(crate) fn reachable_from(scene: &Scene, from: &'static str) -> Vec<&'static str> {
             let mut seen = vec![from];
             let mut i = 0;
             while i < seen.len() {
@@ -643,7 +643,7 @@ mod tests {
 
         /// Every path from the first line that visits no line twice, as line ids.
         /// A path that loops back is cut where it would repeat a line.
-        fn paths(scene: &'static Scene) -> Vec<Vec<&'static Line>> {
+        pub(crate) fn paths(scene: &'static Scene) -> Vec<Vec<&'static Line>> {
             fn go(
                 scene: &'static Scene,
                 path: &mut Vec<&'static Line>,
@@ -1359,49 +1359,8 @@ mod family_tests {
 
     // ---- The parent's rehearsals: checked like the teen's scenes. ----
 
-    fn reachable_from(scene: &Scene, from: &'static str) -> Vec<&'static str> {
-        let mut seen = vec![from];
-        let mut i = 0;
-        while i < seen.len() {
-            if let Some(line) = scene.line(seen[i]) {
-                for to in line.leads_to() {
-                    if !seen.contains(&to) {
-                        seen.push(to);
-                    }
-                }
-            }
-            i += 1;
-        }
-        seen
-    }
-
-    /// Every path from the first line that visits no line twice.
-    fn paths(scene: &'static Scene) -> Vec<Vec<&'static Line>> {
-        fn go(
-            scene: &'static Scene,
-            path: &mut Vec<&'static Line>,
-            out: &mut Vec<Vec<&'static Line>>,
-        ) {
-            let at = path[path.len() - 1];
-            let ways: Vec<&'static Line> = at
-                .leads_to()
-                .into_iter()
-                .filter_map(|to| scene.line(to))
-                .filter(|to| !path.contains(to))
-                .collect();
-            if ways.is_empty() {
-                out.push(path.clone());
-            }
-            for to in ways {
-                path.push(to);
-                go(scene, path, out);
-                path.pop();
-            }
-        }
-        let mut out = Vec::new();
-        go(scene, &mut vec![scene.first().unwrap()], &mut out);
-        out
-    }
+    // The same walkers as the teen's scenes.
+    use super::tests::dialogue::{paths, reachable_from};
 
     #[test]
     fn there_are_at_least_four_rehearsals_and_none_is_among_the_teens_scenes() {

@@ -287,10 +287,11 @@ pub fn unbase64url(text: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn five() -> Plan {
+    /// Five items and the longest note: the largest plan a link carries.
+    pub(crate) fn five() -> Plan {
         Plan {
             items: vec![
                 Item::Breathe {

@@ -46,9 +46,7 @@ pub fn qr(text: &str) -> Option<Qr> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::breathing::SessionLength;
-    use crate::domain::plan::{Item, Plan, Rhythm, MAX_NOTE_BYTES};
-    use crate::domain::settings::Visual;
+    use crate::domain::plan::Plan;
 
     #[test]
     fn a_short_text_makes_a_small_code() {
@@ -63,31 +61,7 @@ mod tests {
 
     #[test]
     fn a_five_item_plan_link_fits_a_code_a_phone_can_read() {
-        let plan = Plan {
-            items: vec![
-                Item::Breathe {
-                    pattern: "four-seven-eight".into(),
-                    length: SessionLength::ThreeMinutes,
-                    visual: Visual::Creature,
-                },
-                Item::Breathe {
-                    pattern: "soothing".into(),
-                    length: SessionLength::OpenEnded,
-                    visual: Visual::Orb,
-                },
-                Item::Draw {
-                    prompt: "kindest-self".into(),
-                },
-                Item::Draw {
-                    prompt: "three-circles".into(),
-                },
-                Item::Talk {
-                    scene: "home-argument".into(),
-                },
-            ],
-            note: "n".repeat(MAX_NOTE_BYTES),
-            rhythm: Rhythm::FewTimes,
-        };
+        let plan = crate::domain::plan::tests::five();
         let link = format!("https://tend.example.org/plan#{}", plan.encode().unwrap());
         let q = qr(&link).unwrap();
         println!(

@@ -8,17 +8,24 @@ use crate::platform::dom;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
-#[component]
-pub fn Help() -> impl IntoView {
-    dom::set_title("Help now");
+/// The region whose lines to show: the one chosen in Settings, else the browser's
+/// language, else the first.
+pub fn use_help_region() -> Memo<&'static help::Region> {
     let settings = use_settings();
     let languages = dom::languages();
-    let region = Memo::new(move |_| {
+    Memo::new(move |_| {
         settings
             .with(|s| s.region.as_deref().and_then(content::region))
             .or_else(|| help::region_for_locales(REGIONS, &languages))
             .unwrap_or(&REGIONS[0])
-    });
+    })
+}
+
+#[component]
+pub fn Help() -> impl IntoView {
+    dom::set_title("Help now");
+    let settings = use_settings();
+    let region = use_help_region();
     let choose = move |ev| {
         let id = event_target_value(&ev);
         settings.update(|s| s.region = Some(id));

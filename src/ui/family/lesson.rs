@@ -5,12 +5,11 @@
 
 use super::together::BreatheTogether;
 use super::{problem_words, PrivacyNote, TeenBandPick};
-use crate::content::{self, LESSONS, REGIONS};
+use crate::content::{self, LESSONS};
 use crate::domain::family::{Lesson, MAX_NOTE_CHARS};
 use crate::domain::{date, help};
 use crate::platform::{dom, speech};
 use crate::state::family::use_family;
-use crate::state::settings::use_settings;
 use crate::ui::routes::Page;
 use leptos::prelude::*;
 
@@ -202,14 +201,7 @@ fn Systems() -> impl IntoView {
 /// The help lines for the parent's region: the same sourced data as Help now.
 #[component]
 fn HelpLines() -> impl IntoView {
-    let settings = use_settings();
-    let languages = dom::languages();
-    let region = Memo::new(move |_| {
-        settings
-            .with(|s| s.region.as_deref().and_then(content::region))
-            .or_else(|| help::region_for_locales(REGIONS, &languages))
-            .unwrap_or(&REGIONS[0])
-    });
+    let region = crate::ui::help::use_help_region();
     view! {
         <section class="card family-help" aria-labelledby="lines-title">
             <h2 id="lines-title">{move || format!("Help lines: {}", region.get().name)}</h2>
