@@ -452,17 +452,9 @@ fn talk_line(l: &SceneLineEntry, at: &str, keys: &mut Vec<String>) -> String {
 /// The dialogue scenes, one file each in `content/talk/`, ordered by file name.
 fn talk_scenes(out: &mut String) {
     let dir = "content/talk";
-    println!("cargo:rerun-if-changed={dir}");
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
-        .map(|entry| entry.unwrap_or_else(|e| panic!("{dir}: {e}")).path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .map(|path| path.to_string_lossy().replace('\\', "/"))
-        .collect();
-    files.sort();
     let mut ids: Vec<String> = Vec::new();
     out.push_str("pub static TALK_SCENES: &[talk::Scene] = &[\n");
-    for file in &files {
+    for file in &toml_files(dir) {
         let scene: SceneFile = read(file);
         let id = scene.id.trim();
         check_id(id, ids.iter().map(String::as_str), file, "scene");
@@ -476,23 +468,7 @@ fn talk_scenes(out: &mut String) {
         ] {
             assert!(!value.trim().is_empty(), "{file}: {key} is empty");
         }
-        assert!(!scene.line.is_empty(), "{file}: a scene needs lines");
-        let mut line_ids: Vec<String> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut lines = Vec::new();
-        for (i, table) in scene.line.into_iter().enumerate() {
-            let line_id = match table.get("id") {
-                Some(toml::Value::String(line_id)) => line_id.clone(),
-                _ => panic!("{file}: line number {} needs an id", i + 1),
-            };
-            let at = format!("{file}: line {line_id:?}");
-            let l: SceneLineEntry = toml::Value::Table(table)
-                .try_into()
-                .unwrap_or_else(|e| panic!("{at}: {e}"));
-            check_id(&l.id, line_ids.iter().map(String::as_str), file, "line");
-            lines.push(talk_line(&l, &at, &mut keys));
-            line_ids.push(line_id);
-        }
+        let lines = scene_lines(scene.line, file);
         writeln!(
             out,
             "    talk::Scene {{ id: {id:?}, technique: {:?}, reference: {:?}, min_band: {}, \
@@ -552,6 +528,30 @@ struct LessonExampleEntry {
 }
 
 /// The `.toml` files in `dir`, ordered by name.
+/// A scene's lines as Rust, each checked (ids unique, one way on, write keys unique):
+/// the same for the teen's scenes and the parent's rehearsals.
+fn scene_lines(tables: Vec<toml::Table>, file: &str) -> Vec<String> {
+    assert!(!tables.is_empty(), "{file}: a scene needs lines");
+    let mut line_ids: Vec<String> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    for (i, table) in tables.into_iter().enumerate() {
+        let line_id = match table.get("id") {
+            Some(toml::Value::String(line_id)) => line_id.clone(),
+            _ => panic!("{file}: line number {} needs an id", i + 1),
+        };
+        let at = format!("{file}: line {line_id:?}");
+        let l: SceneLineEntry = toml::Value::Table(table)
+            .try_into()
+            .unwrap_or_else(|e| panic!("{at}: {e}"));
+        check_id(&l.id, line_ids.iter().map(String::as_str), file, "line");
+        lines.push(talk_line(&l, &at, &mut keys));
+        line_ids.push(line_id);
+    }
+    lines
+}
+
+/// The `.toml` files in `dir`, sorted, and a rebuild when the folder changes.
 fn toml_files(dir: &str) -> Vec<String> {
     println!("cargo:rerun-if-changed={dir}");
     let mut files: Vec<String> = std::fs::read_dir(dir)
@@ -685,23 +685,7 @@ fn family_scenes(out: &mut String) {
             file.ends_with(&format!("/{id}.toml")),
             "{file}: scene {id:?} belongs in {dir}/{id}.toml"
         );
-        assert!(!scene.line.is_empty(), "{file}: a scene needs lines");
-        let mut line_ids: Vec<String> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut lines = Vec::new();
-        for (i, table) in scene.line.into_iter().enumerate() {
-            let line_id = match table.get("id") {
-                Some(toml::Value::String(line_id)) => line_id.clone(),
-                _ => panic!("{file}: line number {} needs an id", i + 1),
-            };
-            let at = format!("{file}: line {line_id:?}");
-            let l: SceneLineEntry = toml::Value::Table(table)
-                .try_into()
-                .unwrap_or_else(|e| panic!("{at}: {e}"));
-            check_id(&l.id, line_ids.iter().map(String::as_str), file, "line");
-            lines.push(talk_line(&l, &at, &mut keys));
-            line_ids.push(line_id);
-        }
+        let lines = scene_lines(scene.line, file);
         writeln!(
             out,
             "    crate::domain::family::FamilyScene {{ path: \"/family/rehearse/{id}\", scene: talk::Scene {{ \
