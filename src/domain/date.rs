@@ -39,6 +39,12 @@ pub fn parse_iso(text: &str) -> Option<i64> {
     (civil_from_days(days) == (y, m, d)).then_some(days)
 }
 
+/// `YYYY-MM-DD`, as date fields and file names write a day.
+pub fn iso(days: i64) -> String {
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -82,6 +88,8 @@ mod tests {
     fn iso_dates_parse_and_impossible_ones_do_not() {
         assert_eq!(parse_iso("2026-11-28"), Some(days_from_civil(2026, 11, 28)));
         assert_eq!(parse_iso("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
+        assert_eq!(iso(days_from_civil(2026, 3, 7)), "2026-03-07");
+        assert_eq!(parse_iso(&iso(20_000)), Some(20_000));
         for bad in [
             "2026-02-30",
             "2026-13-01",

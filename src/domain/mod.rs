@@ -15,6 +15,7 @@ pub mod plan;
 pub mod qr;
 pub mod readability;
 pub mod settings;
+pub mod summary;
 pub mod talk;
 
 pub use band::Band;
@@ -28,8 +29,32 @@ pub fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// Text made safe to place in HTML, in an element or a double-quoted attribute: the one
+/// escaping for every page Tend writes as text (Help now's plain page, the summary file).
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn text_is_escaped_for_html() {
+        assert_eq!(
+            super::esc("Tom & \"Jo\" <3"),
+            "Tom &amp; &quot;Jo&quot; &lt;3"
+        );
+    }
+
     #[test]
     fn text_is_clipped_on_a_character_boundary() {
         assert_eq!(super::clip(&"ü".repeat(70), 60).chars().count(), 60);

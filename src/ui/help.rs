@@ -3,7 +3,7 @@
 
 use super::icons::*;
 use crate::content::{self, REGIONS};
-use crate::domain::{date, help};
+use crate::domain::{date, esc, help};
 use crate::platform::dom;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
@@ -178,21 +178,6 @@ fn static_line(line: &help::Helpline) -> String {
         esc(host)
     );
     html
-}
-
-/// Text made safe to place in HTML, in an element or a quoted attribute.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Every region's emergency number, as call links.

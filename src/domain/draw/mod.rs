@@ -38,9 +38,74 @@ impl Default for Drawing {
     }
 }
 
+/// One line of a drawing as SVG paints it: `x,y x,y …` in drawing units (whole numbers,
+/// so no float formatting is needed), its colour and its width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgLine {
+    pub points: String,
+    pub colour: &'static str,
+    pub width: u32,
+}
+
 impl Drawing {
     pub fn is_empty(&self) -> bool {
         self.strokes.is_empty()
+    }
+
+    /// The drawing as SVG polylines in a `0 0 MAX_COORD MAX_COORD` box, painted in
+    /// order: the gallery's thumbnails and the summary's pictures both draw from this.
+    /// A mirrored stroke is two lines; the eraser paints in the paper's colour.
+    pub fn svg_lines(&self) -> Vec<SvgLine> {
+        use std::fmt::Write;
+        let polyline = |points: &[Point], mirrored: bool| {
+            let mut out = String::with_capacity(points.len() * 10);
+            for p in points {
+                let p = if mirrored { p.mirrored() } else { *p };
+                let _ = write!(out, "{},{} ", p.x, p.y);
+            }
+            out
+        };
+        let mut lines = Vec::new();
+        for s in &self.strokes {
+            let colour = match s.tool {
+                Tool::Eraser => self.paper.hex(),
+                _ => s.colour.hex(),
+            };
+            let width = s.size.width() as u32;
+            lines.push(SvgLine {
+                points: polyline(&s.points, false),
+                colour,
+                width,
+            });
+            if s.mirror {
+                lines.push(SvgLine {
+                    points: polyline(&s.points, true),
+                    colour,
+                    width,
+                });
+            }
+        }
+        lines
+    }
+
+    /// The whole drawing as one `<svg>` element in text, named `label` for screen
+    /// readers: for a page written as text (the summary file).
+    pub fn svg(&self, label: &str) -> String {
+        use std::fmt::Write;
+        let mut out = format!(
+            "<svg class=\"picture\" viewBox=\"0 0 {MAX_COORD} {MAX_COORD}\" role=\"img\" aria-label=\"{}\"><rect width=\"{MAX_COORD}\" height=\"{MAX_COORD}\" fill=\"{}\"/>",
+            super::esc(label),
+            self.paper.hex()
+        );
+        for l in self.svg_lines() {
+            let _ = write!(
+                out,
+                "<polyline points=\"{}\" stroke=\"{}\" stroke-width=\"{}\" fill=\"none\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
+                l.points, l.colour, l.width
+            );
+        }
+        out.push_str("</svg>");
+        out
     }
 }
 
