@@ -203,7 +203,13 @@ impl DataState {
         let result = self.store.with(data::delete_everything);
         self.settings.reload();
         self.outcome.set(Some(match result {
-            Ok(_) => Outcome::Done("Everything Tend kept on this device is deleted.".into()),
+            Ok(_) => Outcome::Done(
+                super::device_or_demo(
+                    "Everything Tend kept on this device is deleted.",
+                    "Everything in this demo is cleared. Nothing on this device was touched.",
+                )
+                .into(),
+            ),
             Err(e) => Outcome::Problem(format!("{e} Some things may not be deleted yet.")),
         }));
         // In demo mode only the memory store is cleared: the device's offline copy is

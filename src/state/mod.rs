@@ -38,6 +38,27 @@ impl Store {
     }
 }
 
+/// What Tend says in demo mode wherever it would otherwise say something is kept on
+/// this device: the demo's memory store goes when the tab does.
+pub const DEMO_KEEPING: &str = "Kept for this demo only \u{2014} nothing is saved on this device.";
+
+/// The words for where something the person keeps went: `on_device` when saves go to
+/// this device's storage, and [`DEMO_KEEPING`] in demo mode. The one place that knows
+/// which store the providers write to, so no screen claims a save the device never got.
+pub fn kept_words(on_device: &'static str) -> &'static str {
+    device_or_demo(on_device, DEMO_KEEPING)
+}
+
+/// `on_device` when Tend runs on this device's storage, `in_demo` in demo mode: for
+/// lines about this device's data that mean something else in the demo.
+pub fn device_or_demo(on_device: &'static str, in_demo: &'static str) -> &'static str {
+    if demo::is_on() {
+        in_demo
+    } else {
+        on_device
+    }
+}
+
 thread_local! {
     static ASKED_TO_PERSIST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

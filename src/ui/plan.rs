@@ -221,7 +221,7 @@ pub fn PlanOpen() -> impl IntoView {
                             <blockquote><p>{note}</p></blockquote>
                         </figure>
                     })}
-                    <p>"If you add it, it shows on your Home page, where each part is one tap away. It stays on this device."</p>
+                    <p>"If you add it, it shows on your Home page, where each part is one tap away. " {crate::state::kept_words("It stays on this device.")}</p>
                     {had_plan.then(|| view! { <p class="notice">"It takes the place of the plan you have now."</p> })}
                     <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
                     <div class="actions">

@@ -43,7 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <div class="settings">
             <h1>"Settings"</h1>
-            <p class="lead">"Changes apply straight away and stay on this device."</p>
+            <p class="lead">{crate::state::kept_words("Changes apply straight away and stay on this device.")}</p>
             {move || match settings.found.get() {
                 Found::Fine => None,
                 Found::Unreadable => Some(view! {
@@ -87,7 +87,7 @@ pub fn SettingsPage() -> impl IntoView {
 
             // Failures are announced by the shell's alert, with a way to export.
             <p class="save-status" role="status">
-                {move || (settings.status.get() == SaveStatus::Saved).then_some("Saved on this device.")}
+                {move || (settings.status.get() == SaveStatus::Saved).then_some(crate::state::kept_words("Saved on this device."))}
             </p>
 
             <DemoEntry />

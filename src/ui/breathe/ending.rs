@@ -69,7 +69,7 @@ pub fn Ending(
                         }></textarea>
                 </div>
                 <p class="save-state" role="status">
-                    {move || told.get().then_some("Your check-in is saved on this device.")}
+                    {move || told.get().then_some(crate::state::kept_words("Your check-in is saved on this device."))}
                 </p>
                 <div role="alert">
                     {move || error.get().map(|e| view! {

@@ -142,7 +142,7 @@ pub fn Patterns() -> impl IntoView {
     view! {
         <div class="own-patterns">
             <h1>"Your own patterns"</h1>
-            <p class="lead">"Set how long to breathe in and out. Kept only on this device."</p>
+            <p class="lead">"Set how long to breathe in and out. " {crate::state::kept_words("Kept only on this device.")}</p>
             <div role="status" class="undo-region">
                 {move || message.get().map(|m| view! { <p>{m}</p> })}
             </div>

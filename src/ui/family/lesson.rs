@@ -37,7 +37,9 @@ pub fn LessonPage(lesson: &'static Lesson) -> impl IntoView {
         ev.prevent_default();
         status.set(Some(
             match family.save_note(lesson.id, &note.get_untracked()) {
-                Ok(()) => Ok("Your note is saved on this device."),
+                Ok(()) => Ok(crate::state::kept_words(
+                    "Your note is saved on this device.",
+                )),
                 Err(e) => Err(problem_words(&e)),
             },
         ));
@@ -117,7 +119,8 @@ pub fn LessonPage(lesson: &'static Lesson) -> impl IntoView {
             <section class="card lesson__mine no-print" aria-labelledby="mine-title">
                 <h2 id="mine-title">"Just for you"</h2>
                 <p class="fine-print">
-                    "Your mark and note stay on this device, in your own part of Tend. Your teen's entries are kept apart."
+                    {crate::state::kept_words("Your mark and note stay on this device, in your own part of Tend.")}
+                    " Your teen's entries are kept apart."
                 </p>
                 <button
                     type="button"
