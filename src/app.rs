@@ -101,6 +101,7 @@ pub fn App() -> impl IntoView {
                 Some(Page::Demo) => view! { <demo::DemoStart /> }.into_any(),
                 Some(Page::Plan) => view! { <plan::PlanOpen /> }.into_any(),
                 Some(Page::PlanMaker) => view! { <plan::PlanMaker /> }.into_any(),
+                Some(Page::Summary) => view! { <crate::ui::summary::SummaryPage /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }
             }}

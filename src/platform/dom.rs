@@ -28,6 +28,13 @@ pub fn mark_demo() {
 }
 
 /// Sets the tab's title: "Help now · Tend".
+/// Opens the browser's print dialog for the page as it is.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 pub fn set_title(page: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{page} · Tend"));

@@ -105,7 +105,7 @@ pub fn DataPanel() -> impl IntoView {
         <section class="card data" aria-labelledby="data-title">
             <h2 id="data-title">"Your data"</h2>
             <p>
-                "Everything Tend keeps is on this device, in this browser. Nobody sees it unless you choose to share a file you export."
+                {crate::state::kept_words("Everything Tend keeps is on this device, in this browser. Nobody sees it unless you choose to share a file you export.")}
             </p>
             <dl class="facts">
                 <div>
@@ -137,6 +137,10 @@ pub fn DataPanel() -> impl IntoView {
                 </div>
             </dl>
 
+            <p>
+                <a href=super::routes::Page::Summary.path()>"Make a summary for your next session"</a>
+                " — you choose what goes in it, then print it or save it."
+            </p>
             <div class="actions">
                 <button type="button" class="button button--primary" on:click=move |_| data.export()>
                     "Export my data"
@@ -237,7 +241,10 @@ pub fn DataPanel() -> impl IntoView {
             </p>
 
             <h3>"Delete everything"</h3>
-            <p>"Removes everything Tend keeps on this device, including its offline copy."</p>
+            <p>{crate::state::device_or_demo(
+                "Removes everything Tend keeps on this device, including its offline copy.",
+                "Clears everything in this demo. Nothing on this device is touched.",
+            )}</p>
             {move || if confirm_delete.get() {
                 view! {
                     <div class="inset" role="group" aria-labelledby="delete-title">

@@ -18,6 +18,7 @@ pub mod router;
 pub mod routes;
 pub mod settings;
 pub mod shell;
+pub mod summary;
 pub mod talk;
 pub mod too_much;
 pub mod undo;

@@ -25,12 +25,14 @@ pub enum Page {
     Demo,
     Plan,
     PlanMaker,
+    /// The teen's own summary for their next session.
+    Summary,
 }
 
 impl Page {
     /// The pages with a fixed address (lessons and rehearsals come from content: see
     /// [`Page::every`]).
-    pub const ALL: [Page; 15] = [
+    pub const ALL: [Page; 16] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -46,6 +48,7 @@ impl Page {
         Page::Demo,
         Page::Plan,
         Page::PlanMaker,
+        Page::Summary,
     ];
 
     /// Every page, each lesson and rehearsal included.
@@ -81,6 +84,7 @@ impl Page {
             Page::Demo => "/demo",
             Page::Plan => "/plan",
             Page::PlanMaker => "/plan/make",
+            Page::Summary => "/summary",
         }
     }
 

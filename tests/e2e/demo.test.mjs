@@ -4,36 +4,12 @@
 // that are cut, changed, foreign or oversized are refused and change nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
+import {
+  BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed,
+  tendSnapshot as snapshot, demoBar as bar, demoBand as band, OWN_TEND,
+} from './harness.mjs';
 
-const envelope = (data) => JSON.stringify({ v: 1, data });
-// Someone's own Tend: a band, a light theme, a session with a private note, a drawing.
-const OWN = {
-  ...settingsSeed({ band: '12-14', theme: 'light', region: 'gb' }),
-  'tend.breath.1764000000000': envelope({
-    pattern: 'soothing', name: 'Soothing rhythm', day: 20400, minute: 600, seconds: 60,
-    finished: true, before: 'low', after: 'okay', note: 'My own private note about today',
-  }),
-  'tend.drawing.1764000000001': envelope({
-    name: 'My own drawing', prompt: 'free', day: 20400,
-    drawing: { paper: 'warm', strokes: [] }, words: 'A quiet room with a lamp',
-  }),
-};
-
-/** Every `tend.*` key and value, the names of Tend's caches and its service workers. */
-const snapshot = (page) =>
-  page.evaluate(async () => {
-    const data = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k.startsWith('tend.')) data[k] = localStorage.getItem(k);
-    }
-    const caches_ = 'caches' in self ? (await caches.keys()).sort() : [];
-    const workers = 'serviceWorker' in navigator
-      ? (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope).sort()
-      : [];
-    return { data, caches: caches_, workers };
-  });
+const OWN = OWN_TEND;
 
 /** Counts every localStorage write made by the page from its load on. */
 const COUNT_WRITES = () => {
@@ -48,8 +24,6 @@ const COUNT_WRITES = () => {
 };
 const writes = (page) => page.evaluate(() => window.__tendWrites);
 
-const bar = (page) => page.getByRole('region', { name: 'Demo mode' });
-const band = (page, name) => bar(page).getByRole('button', { name, exact: true });
 const htmlBand = (page) => page.evaluate(() => document.documentElement.dataset.band);
 
 /** Takes turns in a dialogue until its reflection, picking kind replies. */
@@ -383,3 +357,51 @@ test('a cut, changed, foreign, newer or oversized plan link is refused and chang
     assertClean(page);
   });
 });
+
+test('in demo mode no line claims a save reached this device: check-in, settings, a family note and the lists say the demo keeps them', () =>
+  withPage({ viewport: 'phone', storage: OWN }, async (page) => {
+    const DEMO_ONLY = 'Kept for this demo only — nothing is saved on this device.';
+    const DEVICE_CLAIM = /(saved|stays?|kept|only) on this device/i;
+    const claims = async () => (await page.locator('main').innerText()).replaceAll(DEMO_ONLY, '').match(DEVICE_CLAIM);
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    await page.evaluate(() => navigator.serviceWorker?.ready);
+    const before = await snapshot(page);
+    await page.goto(`${BASE_URL}/demo`);
+    await h1(page, 'Showing Tend to others');
+
+    // The breathing ending: stopped early, then a check-in.
+    await bar(page).getByRole('link', { name: 'Demo exercises' }).click();
+    await page.getByRole('link', { name: /Breathing space/ }).click();
+    await h1(page, 'Breathing space');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.getByRole('radio', { name: 'Calm' }).check();
+    await page.getByRole('status').filter({ hasText: DEMO_ONLY }).waitFor();
+    assert.equal(await claims(), null, 'the breathing ending');
+    await screenshot(page, 'demo-breathe-ending-phone');
+
+    // Settings: its lead and the status after a change.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await h1(page, 'Settings');
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('status').filter({ hasText: DEMO_ONLY }).waitFor();
+    assert.equal(await claims(), null, 'settings');
+
+    // A parent's note on a family lesson.
+    await page.goto(`${BASE_URL}/family/criticism-and-coaching`);
+    await page.getByLabel('A note for yourself (optional)').fill('A demo note.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByRole('status').filter({ hasText: DEMO_ONLY }).waitFor();
+    assert.equal(await claims(), null, 'the family note');
+
+    // The lists of what is kept.
+    for (const [path, title] of [['/breathe/history', 'Your past sessions'], ['/draw/gallery', 'Your drawings'], ['/breathe/patterns', 'Your own patterns']]) {
+      await page.goto(`${BASE_URL}${path}`);
+      await h1(page, title);
+      await page.getByText(DEMO_ONLY).first().waitFor();
+      assert.equal(await claims(), null, path);
+    }
+    assert.deepEqual(await snapshot(page), before, 'and nothing reached the device');
+    assertClean(page);
+  }));

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
+import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed, pdfPages } from './harness.mjs';
 
 const { withPage } = sharedBrowser();
 
@@ -211,9 +211,6 @@ test('breathing together follows the breathing timeline, in words, and saves not
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), keysBefore);
     assertClean(page);
   }));
-
-/** How many pages a PDF has: its page objects, not the page tree (`/Pages`). */
-const pdfPages = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
 
 test('every lesson prints on at most two pages, without buttons, with its source and date', () =>
   withPage({ viewport: 'desktop', storage: settingsSeed({ region: 'us' }) }, async (page) => {

@@ -298,3 +298,80 @@ export function sharedBrowser() {
   });
   return { browser: () => browser, withPage: (options, run) => withPage(browser, options, run) };
 }
+
+/**
+ * Everything of Tend's on this origin, to compare byte for byte: every `tend.*` key and
+ * value in localStorage and in sessionStorage, the names of the caches, and the scopes
+ * of the service workers.
+ * @param {import('playwright-core').Page} page
+ */
+export function tendSnapshot(page) {
+  return page.evaluate(async () => {
+    const keys = (store) => {
+      const out = {};
+      for (let i = 0; i < store.length; i++) {
+        const k = store.key(i);
+        if (k.startsWith('tend.')) out[k] = store.getItem(k);
+      }
+      return out;
+    };
+    const caches_ = 'caches' in self ? (await caches.keys()).sort() : [];
+    const workers = 'serviceWorker' in navigator
+      ? (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope).sort()
+      : [];
+    return { data: keys(localStorage), session: keys(sessionStorage), caches: caches_, workers };
+  });
+}
+
+/** How many pages a PDF has: its page objects, not the page tree (`/Pages`). */
+export const pdfPages = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
+
+/**
+ * The page as printed: switches to print media, returns its visible text and how many
+ * buttons, bars and statuses still show, and a PDF of it (A4), then switches back.
+ * @param {import('playwright-core').Page} page
+ */
+export async function printed(page) {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    const seen = await page.evaluate(() => {
+      const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+      return {
+        text: document.body.innerText,
+        chrome: [...document.querySelectorAll('button, .tabbar, .topbar, .demo-bar')].filter(visible).length,
+      };
+    });
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    return { ...seen, pdf, pages: pdfPages(pdf) };
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+}
+
+/** Today as Tend counts days: days since 1970-01-01 in the local calendar. */
+export function localDay(date = new Date()) {
+  return Math.floor(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000);
+}
+
+/** The demo's bar, and one of its age band buttons ('12–14', '15–17', '18+'). */
+export const demoBar = (page) => page.getByRole('region', { name: 'Demo mode' });
+export const demoBand = (page, name) => demoBar(page).getByRole('button', { name, exact: true });
+
+/** A record as Tend stores it: `data` in a version 1 envelope. */
+export const envelope = (data) => JSON.stringify({ v: 1, data });
+
+/**
+ * Someone's own Tend on a shared laptop: a band, a light theme, a session with a
+ * private note and a drawing. Demo mode reads none of it and must leave it as it is.
+ */
+export const OWN_TEND = {
+  ...settingsSeed({ band: '12-14', theme: 'light', region: 'gb' }),
+  'tend.breath.1764000000000': envelope({
+    pattern: 'soothing', name: 'Soothing rhythm', day: 20400, minute: 600, seconds: 60,
+    finished: true, before: 'low', after: 'okay', note: 'My own private note about today',
+  }),
+  'tend.drawing.1764000000001': envelope({
+    name: 'My own drawing', prompt: 'free', day: 20400,
+    drawing: { paper: 'warm', strokes: [] }, words: 'A quiet room with a lamp',
+  }),
+};

@@ -18,6 +18,7 @@ const ROUTES = [
   { name: 'draw', path: '/draw', storage: RETURNING, heading: 'Drawing room' },
   { name: 'gallery', path: '/draw/gallery', storage: RETURNING, heading: 'Your drawings' },
   { name: 'talk', path: '/talk', storage: RETURNING, heading: 'Talk it through' },
+  { name: 'summary', path: '/summary', storage: RETURNING, heading: 'Your summary' },
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 

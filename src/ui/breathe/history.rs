@@ -59,7 +59,7 @@ pub fn History() -> impl IntoView {
     view! {
         <div class="history">
             <h1>"Your past sessions"</h1>
-            <p class="lead">"Only on this device. Nobody sees this unless you choose to show them."</p>
+            <p class="lead">{crate::state::kept_words("Only on this device. Nobody sees this unless you choose to show them.")}</p>
             {removal.view()}
             {move || {
                 let list = breath.sessions.list().get();
@@ -74,6 +74,7 @@ pub fn History() -> impl IntoView {
                 let values: Vec<BreathSession> = list.iter().map(|e| e.value.clone()).collect();
                 view! {
                     <Chart sessions=values today />
+                    <p><a href=Page::Summary.path()>"Bring some of these to your next session"</a></p>
                     <ul class="sessions" role="list">
                         {list.into_iter().map(|Entry { key, value: s, .. }| view! {
                             <li class="card session-item">

@@ -4,7 +4,7 @@
 use super::prompt_title;
 use crate::domain::date;
 use crate::domain::draw::saved::SavedDrawing;
-use crate::domain::draw::{Drawing, Point, MAX_COORD};
+use crate::domain::draw::{Drawing, MAX_COORD};
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::drawing::{use_draw, Draft};
@@ -14,39 +14,16 @@ use crate::ui::router::use_nav;
 use crate::ui::routes::Page;
 use crate::ui::undo::Removal;
 use leptos::prelude::*;
-use std::fmt::Write;
-
-/// `x,y x,y …` in drawing units: whole numbers, so no float formatting is needed.
-fn polyline(points: &[Point], mirrored: bool) -> String {
-    let mut out = String::with_capacity(points.len() * 10);
-    for p in points {
-        let p = if mirrored { p.mirrored() } else { *p };
-        let _ = write!(out, "{},{} ", p.x, p.y);
-    }
-    out
-}
 
 /// A small picture of a drawing, from its vectors: sharp at any size.
 #[component]
 fn Thumbnail(drawing: Drawing) -> impl IntoView {
     let lines = drawing
-        .strokes
-        .iter()
-        .flat_map(|s| {
-            let colour = match s.tool {
-                crate::domain::draw::Tool::Eraser => drawing.paper.hex(),
-                _ => s.colour.hex(),
-            };
-            let width = s.size.width() as u32;
-            let mut paths = vec![(polyline(&s.points, false), colour, width)];
-            if s.mirror {
-                paths.push((polyline(&s.points, true), colour, width));
-            }
-            paths
-        })
-        .map(|(points, colour, width)| {
+        .svg_lines()
+        .into_iter()
+        .map(|l| {
             view! {
-                <polyline points=points stroke=colour stroke-width=width fill="none"
+                <polyline points=l.points stroke=l.colour stroke-width=l.width fill="none"
                     stroke-linecap="round" stroke-linejoin="round" />
             }
         })
@@ -82,7 +59,7 @@ pub fn Gallery() -> impl IntoView {
     view! {
         <div class="gallery">
             <h1>"Your drawings"</h1>
-            <p class="lead">"Only on this device. Nobody sees these unless you choose to show them."</p>
+            <p class="lead">{crate::state::kept_words("Only on this device. Nobody sees these unless you choose to show them.")}</p>
             {removal.view()}
             {move || {
                 let list = draw.kept.list().get();
@@ -95,6 +72,7 @@ pub fn Gallery() -> impl IntoView {
                     }.into_any();
                 }
                 view! {
+                    <p><a href=Page::Summary.path()>"Bring some of these to your next session"</a></p>
                     <ul class="drawings" role="list">
                         {list.into_iter().map(|Entry { key, value, raw }| {
                             let name = value.name.clone();

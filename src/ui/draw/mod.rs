@@ -55,7 +55,7 @@ fn samples(ev: &web_sys::PointerEvent) -> Vec<web_sys::PointerEvent> {
     }
 }
 
-fn prompt_title(id: &str, band: Band) -> &'static str {
+pub(crate) fn prompt_title(id: &str, band: Band) -> &'static str {
     content::draw_prompt(id).map_or("Free drawing", |p| p.title(band))
 }
 

@@ -59,14 +59,14 @@ pub fn CompanionPicture(hue: Hue, form: Form) -> impl IntoView {
 
 /// One entry of the chat: who, what, and a class for how it looks.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Bubble {
-    speaker: String,
-    class: &'static str,
-    text: String,
+pub(crate) struct Bubble {
+    pub speaker: String,
+    pub class: &'static str,
+    pub text: String,
 }
 
 /// The whole conversation so far, the person's own choices and answers included.
-fn bubbles(walk: &Walk, companion: &Companion) -> Vec<Bubble> {
+pub(crate) fn bubbles(walk: &Walk, companion: &Companion) -> Vec<Bubble> {
     let band = walk.band();
     let mut out = Vec::new();
     for (i, line) in walk.path().iter().enumerate() {
@@ -231,7 +231,7 @@ pub fn Talk() -> impl IntoView {
         match result.and_then(|()| talk.end_progress(false)) {
             Ok(()) => {
                 status.set(Some(if keep {
-                    "Kept on this device. Only you can see it.".to_owned()
+                    crate::state::kept_words("Kept on this device. Only you can see it.").to_owned()
                 } else {
                     "Not kept. Nothing of it stays on this device.".to_owned()
                 }));
@@ -491,7 +491,7 @@ fn Kept() -> impl IntoView {
             (!list.is_empty()).then(|| view! {
                 <section class="kept" aria-labelledby="kept-title">
                     <h2 id="kept-title">"Conversations you kept"</h2>
-                    <p class="hint">"Only on this device. Nobody sees these unless you choose to show them."</p>
+                    <p class="hint">{crate::state::kept_words("Only on this device. Nobody sees these unless you choose to show them.")}</p>
                     <ul class="sessions" role="list">
                         {list.into_iter().map(|e| {
                             // A kept walk is checked against the scenes as they are now.
