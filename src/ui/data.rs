@@ -11,7 +11,8 @@ fn kind_words(kind: &str, n: usize) -> String {
     let (one, many) = match kind {
         "settings" => return "your settings".to_owned(),
         "meta" => return "the date of your last export".to_owned(),
-        "draft" => return "a drawing in progress".to_owned(),
+        // A drawing or a letter in progress (`tend.draft.drawing`, `tend.draft.letter`).
+        "draft" => ("piece of work in progress", "pieces of work in progress"),
         "kept" => ("copy kept aside", "copies kept aside"),
         "breath" => ("breathing session", "breathing sessions"),
         "pattern" => (
@@ -19,6 +20,7 @@ fn kind_words(kind: &str, n: usize) -> String {
             "breathing patterns of your own",
         ),
         "drawing" => ("drawing", "drawings"),
+        "letter" => ("letter to yourself", "letters to yourself"),
         "family" => (
             "note or mark from the family section",
             "notes and marks from the family section",

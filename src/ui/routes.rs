@@ -25,12 +25,16 @@ pub enum Page {
     Demo,
     Plan,
     PlanMaker,
+    /// Kind imagery: a calm place, a kind other, the kind self.
+    Imagery,
+    /// A compassionate letter to yourself, and the letters kept.
+    Letter,
 }
 
 impl Page {
     /// The pages with a fixed address (lessons and rehearsals come from content: see
     /// [`Page::every`]).
-    pub const ALL: [Page; 15] = [
+    pub const ALL: [Page; 17] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -46,6 +50,8 @@ impl Page {
         Page::Demo,
         Page::Plan,
         Page::PlanMaker,
+        Page::Imagery,
+        Page::Letter,
     ];
 
     /// Every page, each lesson and rehearsal included.
@@ -81,6 +87,8 @@ impl Page {
             Page::Demo => "/demo",
             Page::Plan => "/plan",
             Page::PlanMaker => "/plan/make",
+            Page::Imagery => "/imagery",
+            Page::Letter => "/letter",
         }
     }
 
