@@ -12,6 +12,7 @@ use crate::state::talk::use_talk;
 use crate::ui::controls::{RadioGroup, Toggle};
 use crate::ui::router::use_nav;
 use crate::ui::routes::Page;
+use crate::ui::talk::CompanionPicture;
 use crate::ui::too_much::TooMuch;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -29,7 +30,9 @@ pub fn Imagery() -> impl IntoView {
     let band = use_settings().with_untracked(|s| s.band.unwrap_or(Band::Mid));
     dom::set_title(IMAGERY.title.get(band));
     let nav = use_nav();
-    let companion = use_talk().companion.with_untracked(|c| c.name.clone());
+    let (companion, look) = use_talk()
+        .companion
+        .with_untracked(|c| (c.name.clone(), (c.hue, c.form)));
     let companion = StoredValue::new(companion);
     let steps = StoredValue::new(IMAGERY.steps_for(band));
     let count = steps.with_value(Vec::len);
@@ -129,7 +132,12 @@ pub fn Imagery() -> impl IntoView {
                 <p class="hint">{format!("Step {} of {count}", i + 1)}</p>
                 <h2 id="step-title" tabindex="-1">{step.title.get(band)}</h2>
                 {step.paragraphs(band).map(|p| view! { <p>{p}</p> }).collect_view()}
-                {line.map(|l| view! { <p class="imagery-companion">{l}</p> })}
+                {line.map(|l| view! {
+                    <p class="imagery-companion">
+                        <CompanionPicture hue=look.0 form=look.1 />
+                        <span>{l}</span>
+                    </p>
+                })}
                 <p class="imagery-anchor">{move || IMAGERY.anchor(anchor.get()).reminder}</p>
                 {move || (!too_much.get()).then(|| view! {
                     <div class="actions">

@@ -98,6 +98,8 @@ test('a 17-year-old does the imagery by keyboard with read-aloud and eyes open, 
       if (title === 'Someone kind') {
         assert.match(words, /this could be Pip, your kind companion/);
         assert.match((await spoken(page)).at(-1), /Pip/);
+        await step.locator('svg.buddy').waitFor();
+        await screenshot(page, 'imagery-companion-phone-15-17');
       }
       if (titles.length === 2) {
         await checkA11y(page, 'imagery step (15-17)');
