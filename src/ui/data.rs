@@ -280,3 +280,16 @@ pub fn DataPanel() -> impl IntoView {
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::kind_words;
+
+    #[test]
+    fn letters_and_work_in_progress_are_named_plainly() {
+        assert_eq!(kind_words("letter", 1), "1 letter to yourself");
+        assert_eq!(kind_words("letter", 3), "3 letters to yourself");
+        // A drawing and a letter can both be in progress (`tend.draft.*`).
+        assert_eq!(kind_words("draft", 2), "2 pieces of work in progress");
+    }
+}

@@ -5,6 +5,7 @@
 // the letter is kept in one key of its own, in a versioned envelope.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
 
 const EARLY = settingsSeed({ band: '12-14', region: 'gb' });
@@ -177,3 +178,51 @@ test('the letter with a draft is accessible in dark at both widths, and "too muc
     });
   }
 });
+
+test('a kept letter and a draft go out with the export, go with delete everything, and come back with an import', () =>
+  withPage({ viewport: 'desktop', storage: MID }, async (page) => {
+    await page.goto(`${BASE_URL}/letter`);
+    await h1(page, TITLE_MID);
+    await activate(page, page.getByRole('button', { name: 'Start a letter' }));
+    await inField(page);
+    await page.keyboard.type('tired after a long week.');
+    await activate(page, page.getByRole('button', { name: 'Next' }));
+    await activate(page, page.getByRole('button', { name: 'Next' }));
+    await activate(page, page.getByRole('button', { name: 'Read it over' }));
+    await activate(page, page.getByRole('button', { name: 'Keep this letter' }));
+    await page.getByRole('status').getByText('Kept on this device.').waitFor();
+    await activate(page, page.getByRole('button', { name: 'Start a letter' }));
+    await inField(page);
+    await page.keyboard.type('a second one, still a draft.');
+
+    await page.goto(`${BASE_URL}/settings`);
+    await h1(page, 'Settings');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export my data' }).click(),
+    ]);
+    const exported = await readFile(await download.path(), 'utf8');
+    const keys = Object.keys(JSON.parse(exported).records);
+    assert.equal(keys.filter((k) => k.startsWith('tend.letter.')).length, 1);
+    assert.ok(keys.includes('tend.draft.letter'));
+
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('group', { name: 'Delete everything?' }).getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.getByRole('status').filter({ hasText: 'Everything Tend kept on this device is deleted.' }).waitFor();
+    assert.deepEqual(await letterKeys(page), []);
+    assert.equal(await stored(page, 'tend.draft.letter'), null);
+
+    await page.getByLabel('Import a file').setInputFiles({ name: 'tend-export.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    const preview = page.getByRole('group', { name: 'Import this file?' });
+    await preview.waitFor();
+    assert.match(await preview.innerText(), /1 letter to yourself/);
+    assert.match(await preview.innerText(), /1 piece of work in progress/);
+    await preview.getByRole('button', { name: "Add to what's here" }).click();
+    await page.getByRole('status').filter({ hasText: /^Added/ }).waitFor();
+
+    await page.goto(`${BASE_URL}/letter`);
+    await h1(page, TITLE_MID);
+    assert.equal(await page.getByRole('textbox', { name: 'It makes sense that you feel…' }).inputValue(), 'a second one, still a draft.');
+    assert.equal((await letterKeys(page)).length, 1);
+    assertClean(page);
+  }));
