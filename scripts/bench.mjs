@@ -333,7 +333,8 @@ function heavyYearRecords() {
  * the app's own measure of each keystroke's verified save (`tend:save-letter`).
  */
 async function letterKeystrokes(page, base) {
-  const KEYS = 60;
+  const typed = 'it makes sense to feel tired after a week like this, and that is okay';
+  const KEYS = typed.length;
   await page.goto(`${base}/letter`);
   await page.getByRole('heading', { name: 'Letters you kept' }).waitFor();
   await page.getByRole('button', { name: 'Start a letter' }).click();
@@ -342,7 +343,7 @@ async function letterKeystrokes(page, base) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLING });
   try {
-    await page.keyboard.type('it makes sense to feel tired after a week like this one. '.slice(0, KEYS));
+    await page.keyboard.type(typed);
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
