@@ -703,6 +703,203 @@ fn family_scenes(out: &mut String) {
     out.push_str("];\n\n");
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImageryFile {
+    technique: String,
+    reference: String,
+    title: ByBandEntry<String>,
+    preview: ByBandEntry<String>,
+    linger: ByBandEntry<u32>,
+    anchor: Vec<AnchorEntry>,
+    step: Vec<ImageryStepEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnchorEntry {
+    id: String,
+    label: String,
+    reminder: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImageryStepEntry {
+    id: String,
+    kind: String,
+    min_band: Option<String>,
+    title: ByBandEntry<String>,
+    text: ByBandEntry<String>,
+    companion: Option<ByBandEntry<String>>,
+}
+
+/// Kind imagery: its steps, anchors and words per band.
+fn imagery(out: &mut String) {
+    let file = "content/imagery.toml";
+    let f: ImageryFile = read(file);
+    for (key, value) in [("technique", &f.technique), ("reference", &f.reference)] {
+        assert!(!value.trim().is_empty(), "{file}: empty {key}");
+    }
+    for (band, s) in [
+        ("12-14", f.linger.early),
+        ("15-17", f.linger.mid),
+        ("18+", f.linger.adult),
+    ] {
+        assert!(
+            (5..=300).contains(&s),
+            "{file}: linger for {band} is {s}; use 5 to 300 seconds"
+        );
+    }
+    assert!(!f.anchor.is_empty(), "{file}: needs at least one anchor");
+    let mut ids: Vec<&str> = Vec::new();
+    let mut anchors = String::new();
+    for a in &f.anchor {
+        check_id(&a.id, ids.iter().copied(), file, "anchor");
+        ids.push(&a.id);
+        assert!(
+            !a.label.trim().is_empty() && !a.reminder.trim().is_empty(),
+            "{file}: anchor {:?} needs a label and a reminder",
+            a.id
+        );
+        writeln!(
+            anchors,
+            "        Anchor {{ id: {:?}, label: {:?}, reminder: {:?} }},",
+            a.id,
+            a.label.trim(),
+            a.reminder.trim()
+        )
+        .unwrap();
+    }
+    assert!(
+        f.anchor.iter().any(|a| a.id == "eyes-open"),
+        "{file}: eyes open is always offered"
+    );
+    let mut ids: Vec<&str> = Vec::new();
+    let mut steps = String::new();
+    for s in &f.step {
+        check_id(&s.id, ids.iter().copied(), file, "step");
+        ids.push(&s.id);
+        let kind = match s.kind.as_str() {
+            "arrive" => "StepKind::Arrive",
+            "place" => "StepKind::Place",
+            "other" => "StepKind::Other",
+            "self" => "StepKind::Kind",
+            "ground" => "StepKind::Ground",
+            k => panic!(
+                "{file}: step {:?} has kind {k:?} (use arrive, place, other, self or ground)",
+                s.id
+            ),
+        };
+        assert!(
+            s.companion.is_none() || s.kind == "other",
+            "{file}: step {:?}: only the kind other names the companion",
+            s.id
+        );
+        let companion = match &s.companion {
+            Some(c) => {
+                for t in [&c.early, &c.mid, &c.adult] {
+                    assert!(
+                        t.contains("{name}"),
+                        "{file}: step {:?}: the companion line needs {{name}}",
+                        s.id
+                    );
+                }
+                format!("Some({})", band_text(c, file, &s.id, "companion"))
+            }
+            None => "None".to_owned(),
+        };
+        writeln!(
+            steps,
+            "        Step {{ id: {:?}, kind: {kind}, min_band: {}, title: {}, text: {}, companion: {companion} }},",
+            s.id,
+            band(s.min_band.as_deref().unwrap_or("12-14"), file),
+            band_text(&s.title, file, &s.id, "title"),
+            band_text(&s.text, file, &s.id, "text"),
+        )
+        .unwrap();
+    }
+    assert!(
+        f.step
+            .last()
+            .is_some_and(|s| s.kind == "ground" && s.min_band.is_none()),
+        "{file}: the last step is a ground step for every band"
+    );
+    writeln!(
+        out,
+        "pub static IMAGERY: crate::domain::imagery::Imagery = {{\n    use crate::domain::imagery::*;\n    Imagery {{ technique: {:?}, reference: {:?}, title: {}, preview: {}, \
+         linger: ByBand {{ early: {}, mid: {}, adult: {} }},\n    anchors: &[\n{anchors}    ],\n    steps: &[\n{steps}    ] }}\n}};\n",
+        f.technique.trim(),
+        f.reference.trim(),
+        band_text(&f.title, file, "imagery", "title"),
+        band_text(&f.preview, file, "imagery", "preview"),
+        f.linger.early,
+        f.linger.mid,
+        f.linger.adult,
+    )
+    .unwrap();
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LetterFile {
+    technique: String,
+    reference: String,
+    title: ByBandEntry<String>,
+    intro: ByBandEntry<String>,
+    reread: ByBandEntry<String>,
+    step: Vec<LetterStepEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LetterStepEntry {
+    id: String,
+    you: String,
+    i: String,
+    prompt: ByBandEntry<String>,
+}
+
+/// The compassionate letter's guide.
+fn letter(out: &mut String) {
+    let file = "content/letter.toml";
+    let f: LetterFile = read(file);
+    for (key, value) in [("technique", &f.technique), ("reference", &f.reference)] {
+        assert!(!value.trim().is_empty(), "{file}: empty {key}");
+    }
+    assert!(!f.step.is_empty(), "{file}: needs at least one step");
+    let mut ids: Vec<&str> = Vec::new();
+    let mut steps = String::new();
+    for s in &f.step {
+        check_id(&s.id, ids.iter().copied(), file, "step");
+        ids.push(&s.id);
+        assert!(
+            !s.you.trim().is_empty() && !s.i.trim().is_empty(),
+            "{file}: step {:?} needs you and i",
+            s.id
+        );
+        writeln!(
+            steps,
+            "        LetterStep {{ id: {:?}, you: {:?}, i: {:?}, prompt: {} }},",
+            s.id,
+            s.you.trim(),
+            s.i.trim(),
+            band_text(&s.prompt, file, &s.id, "prompt"),
+        )
+        .unwrap();
+    }
+    writeln!(
+        out,
+        "pub static LETTER: crate::domain::letter::LetterGuide = {{\n    use crate::domain::letter::*;\n    LetterGuide {{ technique: {:?}, reference: {:?}, title: {}, intro: {}, reread: {},\n    steps: &[\n{steps}    ] }}\n}};\n",
+        f.technique.trim(),
+        f.reference.trim(),
+        band_text(&f.title, file, "letter", "title"),
+        band_text(&f.intro, file, "letter", "intro"),
+        band_text(&f.reread, file, "letter", "reread"),
+    )
+    .unwrap();
+}
+
 fn session(minutes: u32, file: &str, band: &str) -> &'static str {
     match minutes {
         1 => "SessionLength::OneMinute",
@@ -830,6 +1027,8 @@ fn main() {
     talk_scenes(&mut out);
     family_lessons(&mut out);
     family_scenes(&mut out);
+    imagery(&mut out);
+    letter(&mut out);
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
     std::fs::write(dest, out).unwrap();

@@ -1,6 +1,7 @@
 use crate::platform::{dom, offline};
 use crate::state::drawing::DrawState;
 use crate::state::family::FamilyState;
+use crate::state::letters::LetterState;
 use crate::state::plan::PlanState;
 use crate::state::talk::TalkState;
 use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
@@ -10,7 +11,7 @@ use crate::ui::{
     about::About, breathe, draw, family, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
-use crate::ui::{demo, plan};
+use crate::ui::{demo, imagery, letter, plan};
 use leptos::prelude::*;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
@@ -37,6 +38,9 @@ pub fn App() -> impl IntoView {
     provide_context(family_state);
     let plans = PlanState::new(store);
     provide_context(plans);
+    // Letters are read only when the letter screen first asks.
+    let letters = LetterState::new(store);
+    provide_context(letters);
 
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
@@ -49,6 +53,7 @@ pub fn App() -> impl IntoView {
         talks.heard(key.as_deref());
         family_state.heard(key.as_deref());
         plans.heard(key.as_deref());
+        letters.heard(key.as_deref());
         if data.watched.get_untracked()
             && key
                 .as_deref()
@@ -102,6 +107,8 @@ pub fn App() -> impl IntoView {
                 Some(Page::Plan) => view! { <plan::PlanOpen /> }.into_any(),
                 Some(Page::PlanMaker) => view! { <plan::PlanMaker /> }.into_any(),
                 Some(Page::Summary) => view! { <crate::ui::summary::SummaryPage /> }.into_any(),
+                Some(Page::Imagery) => view! { <imagery::Imagery /> }.into_any(),
+                Some(Page::Letter) => view! { <letter::LetterPage /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }
             }}

@@ -180,10 +180,9 @@ mod tests {
         }
     }
 
-    /// Words CONTENT.md keeps out of every text aimed at the reader.
-    const SHAME: [&str; 7] = [
-        "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
-    ];
+    /// Words CONTENT.md keeps out of every text aimed at the reader (one list, shared
+    /// with the letter's warmth check).
+    use crate::domain::warmth::SHAME_WORDS as SHAME;
 
     /// The shame words a text uses, if any.
     fn shame_words(text: &str) -> Vec<String> {
@@ -1096,9 +1095,7 @@ mod family_tests {
     use crate::domain::readability;
     use crate::domain::talk::{Line, Next, Scene, Speaker, Tone, Walk};
 
-    const SHAME: [&str; 7] = [
-        "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
-    ];
+    use crate::domain::warmth::SHAME_WORDS as SHAME;
 
     /// Words and phrases that blame a parent or a teen (CONTENT.md: no blame on family
     /// pages), as lowercase text to look for.
@@ -1521,5 +1518,182 @@ mod family_tests {
         let end = s.scene.lines.iter().find(|l| l.is_reflection()).unwrap();
         assert!(end.text(Band::Adult).contains("Help now"));
         assert!(end.text(Band::Adult).contains("emergency"));
+    }
+}
+
+// ---- Kind imagery and the compassionate letter ----
+
+#[cfg(test)]
+mod imagery_and_letter_tests {
+    use super::*;
+    use crate::domain::imagery::StepKind;
+    use crate::domain::letter::Voice;
+    use crate::domain::readability;
+    use crate::domain::warmth::shame_words;
+
+    /// Every text a reader of `band` reads in the imagery, the companion line with a
+    /// name filled in.
+    fn imagery_texts(band: Band) -> Vec<String> {
+        let i = &IMAGERY;
+        let mut all = vec![i.preview.get(band).to_owned()];
+        for a in i.anchors {
+            all.push(a.label.to_owned());
+            all.push(a.reminder.to_owned());
+        }
+        for s in i.steps_for(band) {
+            all.push(s.text.get(band).to_owned());
+            all.extend(s.companion_line(band, "Pip"));
+        }
+        all
+    }
+
+    fn letter_texts(band: Band) -> Vec<String> {
+        let l = &LETTER;
+        let mut all = vec![l.intro.get(band).to_owned(), l.reread.get(band).to_owned()];
+        for s in l.steps {
+            all.push(s.prompt.get(band).to_owned());
+            for voice in [Voice::You, Voice::I] {
+                all.push(s.starter(voice).to_owned());
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn imagery_and_letter_texts_meet_each_bands_reading_level() {
+        for band in Band::ALL {
+            let limit = band.max_reading_grade();
+            for text in imagery_texts(band).into_iter().chain(letter_texts(band)) {
+                let grade = readability::grade(&text);
+                assert!(
+                    grade <= limit,
+                    "grade {grade:.1} for {}: {text:?}",
+                    band.label()
+                );
+            }
+        }
+    }
+
+    /// Titles are a few plain words (a reading grade means little for two words).
+    fn titles(band: Band) -> Vec<&'static str> {
+        let mut all = vec![IMAGERY.title.get(band), LETTER.title.get(band)];
+        all.extend(IMAGERY.steps.iter().map(|s| s.title.get(band)));
+        all
+    }
+
+    #[test]
+    fn imagery_and_letter_titles_are_a_few_plain_words() {
+        for band in Band::ALL {
+            for title in titles(band) {
+                assert!(
+                    readability::words(title) <= 5 && readability::sentences(title) == 1,
+                    "{title:?} is long for a title"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn imagery_and_letter_texts_use_no_shame_words() {
+        for band in Band::ALL {
+            let all = imagery_texts(band).into_iter().chain(letter_texts(band));
+            for text in all.chain(titles(band).into_iter().map(str::to_owned)) {
+                let found = shame_words(&text);
+                assert!(found.is_empty(), "{found:?} in {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn imagery_and_letter_name_their_technique_and_reference() {
+        assert!(IMAGERY.technique.to_lowercase().contains("imagery"));
+        assert!(LETTER.technique.to_lowercase().contains("letter"));
+        for reference in [IMAGERY.reference, LETTER.reference] {
+            assert!(
+                reference.contains("Compassion-Focused Therapy"),
+                "{reference}"
+            );
+            assert!(reference.contains("Gilbert"), "{reference}");
+        }
+    }
+
+    #[test]
+    fn every_band_walks_a_calm_place_a_kind_other_and_the_kind_self_then_grounds() {
+        for band in Band::ALL {
+            let steps = IMAGERY.steps_for(band);
+            let kinds: Vec<StepKind> = steps.iter().map(|s| s.kind).collect();
+            for kind in [StepKind::Place, StepKind::Other, StepKind::Kind] {
+                assert!(kinds.contains(&kind), "{}: no {kind:?}", band.label());
+            }
+            assert_eq!(kinds.first(), Some(&StepKind::Arrive), "{}", band.label());
+            assert_eq!(kinds.last(), Some(&StepKind::Ground), "{}", band.label());
+            let place = kinds.iter().position(|k| *k == StepKind::Place).unwrap();
+            let other = kinds.iter().position(|k| *k == StepKind::Other).unwrap();
+            let kind = kinds.iter().position(|k| *k == StepKind::Kind).unwrap();
+            assert!(place < other && other < kind, "{}", band.label());
+        }
+    }
+
+    #[test]
+    fn the_imagery_is_shorter_for_younger_bands_and_lingers_longer_for_older_ones() {
+        let words = |band: Band| -> usize {
+            IMAGERY
+                .steps_for(band)
+                .iter()
+                .map(|s| s.text.get(band).split_whitespace().count())
+                .sum()
+        };
+        assert!(words(Band::Early) < words(Band::Mid));
+        assert!(words(Band::Mid) < words(Band::Adult));
+        assert!(IMAGERY.steps_for(Band::Early).len() <= IMAGERY.steps_for(Band::Adult).len());
+        assert!(IMAGERY.linger.early <= IMAGERY.linger.mid);
+        assert!(IMAGERY.linger.mid <= IMAGERY.linger.adult);
+    }
+
+    #[test]
+    fn eyes_open_is_offered_first_and_the_preview_says_so() {
+        assert_eq!(IMAGERY.anchors[0].id, "eyes-open");
+        assert!(IMAGERY.anchors.len() >= 3, "other anchors are offered too");
+        for band in Band::ALL {
+            assert!(
+                IMAGERY
+                    .preview
+                    .get(band)
+                    .to_lowercase()
+                    .contains("eyes open"),
+                "{}",
+                band.label()
+            );
+        }
+    }
+
+    #[test]
+    fn the_kind_other_can_be_the_persons_companion() {
+        let other = IMAGERY
+            .steps
+            .iter()
+            .find(|s| s.kind == StepKind::Other)
+            .unwrap();
+        for band in Band::ALL {
+            assert!(other.companion_line(band, "Pip").unwrap().contains("Pip"));
+            assert_eq!(other.companion_line(band, ""), None);
+        }
+    }
+
+    #[test]
+    fn the_letter_prompts_the_three_kind_steps_in_both_voices() {
+        let starters: Vec<&str> = LETTER.steps.iter().map(|s| s.you).collect();
+        assert_eq!(
+            starters,
+            [
+                "It makes sense that you feel…",
+                "You're not alone in this…",
+                "What might help you next…"
+            ]
+        );
+        for s in LETTER.steps {
+            assert!(!s.i.to_lowercase().contains("you"), "{:?}", s.i);
+            assert_ne!(s.i, s.you);
+        }
     }
 }

@@ -918,9 +918,7 @@ mod tests {
         // Every message is kind, plain enough for the youngest band, and says what to do.
         let mut all = vec![NameMissing, NameTooLong { chars: 41 }, NoBreath];
         all.extend(PhaseKind::ALL.map(|phase| PhaseTooLong { phase, ms: 11_000 }));
-        const SHAME: [&str; 7] = [
-            "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
-        ];
+        use crate::domain::warmth::SHAME_WORDS as SHAME;
         for error in all {
             let message = error.to_string();
             let grade = readability::grade(&message);

@@ -9,14 +9,17 @@ pub mod draw;
 pub mod export;
 pub mod family;
 pub mod help;
+pub mod imagery;
 pub mod json;
 pub mod keyframes;
+pub mod letter;
 pub mod plan;
 pub mod qr;
 pub mod readability;
 pub mod settings;
 pub mod summary;
 pub mod talk;
+pub mod warmth;
 
 pub use band::Band;
 

@@ -48,3 +48,10 @@ pub fn say(text: &str, pitch: f32) {
         call(&synth, "speak", &js_sys::Array::of1(&utterance));
     }
 }
+
+/// Stops anything being said (leaving a screen, or pausing an exercise).
+pub fn stop() {
+    if let Some((_, synth)) = synth() {
+        call(&synth, "cancel", &js_sys::Array::new());
+    }
+}

@@ -6,6 +6,7 @@ pub mod data;
 pub mod demo;
 pub mod drawing;
 pub mod family;
+pub mod letters;
 pub mod plan;
 pub mod records;
 pub mod settings;

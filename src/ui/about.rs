@@ -226,6 +226,11 @@ pub fn About() -> impl IntoView {
                             <li><strong>{s.title.adult}</strong>": " {s.technique} ". " {s.reference} "."</li>
                         }).collect_view()}
                     </ul>
+                    <h3>"Imagery and letters"</h3>
+                    <ul>
+                        <li><strong>{crate::content::IMAGERY.title.adult}</strong>": " {crate::content::IMAGERY.technique} ". " {crate::content::IMAGERY.reference} "."</li>
+                        <li><strong>{crate::content::LETTER.title.adult}</strong>": " {crate::content::LETTER.technique} ". " {crate::content::LETTER.reference} "."</li>
+                    </ul>
                     <h3>"For parents and carers"</h3>
                     <ul>
                         {crate::content::LESSONS.iter().map(|l| view! {
@@ -311,9 +316,7 @@ mod tests {
 
     #[test]
     fn the_about_page_speaks_without_shame_words() {
-        const SHAME: [&str; 7] = [
-            "should", "must", "failure", "wrong", "weak", "lazy", "stupid",
-        ];
+        use crate::domain::warmth::SHAME_WORDS as SHAME;
         for band in Band::ALL {
             for text in texts(band_text(band)) {
                 let lower = text.to_lowercase();

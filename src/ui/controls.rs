@@ -71,7 +71,9 @@ pub fn Toggle(
     label: &'static str,
     #[prop(into)] checked: Signal<bool>,
     on_change: Callback<bool>,
-    #[prop(optional)] hint: &'static str,
+    /// A line under the label (worked out at run time, if need be).
+    #[prop(optional, into)]
+    hint: Oco<'static, str>,
 ) -> impl IntoView {
     view! {
         <label class="toggle">

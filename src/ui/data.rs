@@ -11,7 +11,8 @@ fn kind_words(kind: &str, n: usize) -> String {
     let (one, many) = match kind {
         "settings" => return "your settings".to_owned(),
         "meta" => return "the date of your last export".to_owned(),
-        "draft" => return "a drawing in progress".to_owned(),
+        // A drawing or a letter in progress (`tend.draft.drawing`, `tend.draft.letter`).
+        "draft" => ("piece of work in progress", "pieces of work in progress"),
         "kept" => ("copy kept aside", "copies kept aside"),
         "breath" => ("breathing session", "breathing sessions"),
         "pattern" => (
@@ -19,6 +20,7 @@ fn kind_words(kind: &str, n: usize) -> String {
             "breathing patterns of your own",
         ),
         "drawing" => ("drawing", "drawings"),
+        "letter" => ("letter to yourself", "letters to yourself"),
         "family" => (
             "note or mark from the family section",
             "notes and marks from the family section",
@@ -283,5 +285,18 @@ pub fn DataPanel() -> impl IntoView {
                 .into_any()
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_words;
+
+    #[test]
+    fn letters_and_work_in_progress_are_named_plainly() {
+        assert_eq!(kind_words("letter", 1), "1 letter to yourself");
+        assert_eq!(kind_words("letter", 3), "3 letters to yourself");
+        // A drawing and a letter can both be in progress (`tend.draft.*`).
+        assert_eq!(kind_words("draft", 2), "2 pieces of work in progress");
     }
 }

@@ -11,6 +11,8 @@ pub mod family;
 pub mod help;
 pub mod home;
 pub mod icons;
+pub mod imagery;
+pub mod letter;
 pub mod not_found;
 pub mod plan;
 pub mod qr;

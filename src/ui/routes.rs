@@ -27,12 +27,16 @@ pub enum Page {
     PlanMaker,
     /// The teen's own summary for their next session.
     Summary,
+    /// Kind imagery: a calm place, a kind other, the kind self.
+    Imagery,
+    /// A compassionate letter to yourself, and the letters kept.
+    Letter,
 }
 
 impl Page {
     /// The pages with a fixed address (lessons and rehearsals come from content: see
     /// [`Page::every`]).
-    pub const ALL: [Page; 16] = [
+    pub const ALL: [Page; 18] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -49,6 +53,8 @@ impl Page {
         Page::Plan,
         Page::PlanMaker,
         Page::Summary,
+        Page::Imagery,
+        Page::Letter,
     ];
 
     /// Every page, each lesson and rehearsal included.
@@ -85,6 +91,8 @@ impl Page {
             Page::Plan => "/plan",
             Page::PlanMaker => "/plan/make",
             Page::Summary => "/summary",
+            Page::Imagery => "/imagery",
+            Page::Letter => "/letter",
         }
     }
 

@@ -19,6 +19,8 @@ const ROUTES = [
   { name: 'gallery', path: '/draw/gallery', storage: RETURNING, heading: 'Your drawings' },
   { name: 'talk', path: '/talk', storage: RETURNING, heading: 'Talk it through' },
   { name: 'summary', path: '/summary', storage: RETURNING, heading: 'Your summary' },
+  { name: 'imagery', path: '/imagery', storage: RETURNING, heading: 'Kind imagery' },
+  { name: 'letter', path: '/letter', storage: RETURNING, heading: 'A kind letter to yourself' },
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 
