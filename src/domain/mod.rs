@@ -2,7 +2,9 @@
 
 pub mod band;
 pub mod breathing;
+pub mod catalogue;
 pub mod checkin;
+pub mod circles;
 pub mod daily;
 pub mod date;
 pub mod draw;
@@ -11,6 +13,7 @@ pub mod family;
 pub mod help;
 pub mod json;
 pub mod keyframes;
+pub mod kind_break;
 pub mod plan;
 pub mod qr;
 pub mod readability;

@@ -19,6 +19,7 @@ fn kind_words(kind: &str, n: usize) -> String {
             "breathing patterns of your own",
         ),
         "drawing" => ("drawing", "drawings"),
+        "circles" => ("three circles check-in", "three circles check-ins"),
         "family" => (
             "note or mark from the family section",
             "notes and marks from the family section",

@@ -3,14 +3,17 @@
 pub mod about;
 pub mod announce;
 pub mod breathe;
+pub mod circles;
 pub mod controls;
 pub mod data;
 pub mod demo;
 pub mod draw;
+pub mod exercises;
 pub mod family;
 pub mod help;
 pub mod home;
 pub mod icons;
+pub mod kind_break;
 pub mod not_found;
 pub mod plan;
 pub mod qr;

@@ -18,6 +18,8 @@ const ROUTES = [
   { name: 'draw', path: '/draw', storage: RETURNING, heading: 'Drawing room' },
   { name: 'gallery', path: '/draw/gallery', storage: RETURNING, heading: 'Your drawings' },
   { name: 'talk', path: '/talk', storage: RETURNING, heading: 'Talk it through' },
+  { name: 'circles', path: '/circles', storage: RETURNING, heading: 'Three circles' },
+  { name: 'break', path: '/break', storage: RETURNING, heading: 'Self-compassion break' },
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 
