@@ -160,7 +160,7 @@ fn Next(kept: CirclesCheckIn, band: Band) -> impl IntoView {
     let offered: Vec<_> = ids.iter().filter_map(|id| exercise(id)).collect();
     view! {
         <section class="card circles__next" aria-labelledby="circles-next">
-            <h2 id="circles-next" tabindex="-1">"Kept"</h2>
+            <h2 id="circles-next" tabindex="-1">"Kept on this device"</h2>
             <p>{if large { WORDS.large_threat.get(band) } else { WORDS.thanks.get(band) }}</p>
             <ExerciseList exercises=offered band />
             {large.then(|| view! {
@@ -262,7 +262,6 @@ pub fn Circles() -> impl IntoView {
         <div class="circles">
             <h1>"Three circles"</h1>
             <p class="lead">{WORDS.intro.get(band)}</p>
-            <p class="hint">"What you keep here stays on this device. Nobody is watching Tend, but someone else who uses this device could open it."</p>
             <form class="circles__form" on:submit=keep>
                 <Picture draft band />
                 <fieldset class="sizes">
@@ -275,6 +274,7 @@ pub fn Circles() -> impl IntoView {
                         prop:value=move || draft.with(|d| d.note.clone())
                         on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev)) />
                 </div>
+                    <p class="hint">"What you keep here stays on this device. Nobody is watching Tend, but someone else who uses this device could open it."</p>
                 <button type="submit" class="button button--primary">"Keep this check-in"</button>
                 {move || problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
             </form>
@@ -295,6 +295,75 @@ mod tests {
         }
         assert_eq!(size_at(0.0), MIN_SIZE);
         assert_eq!(size_at(500.0), MAX_SIZE);
+    }
+
+    /// A token's light and dark colours from style/tokens.css, as RGB.
+    fn token(name: &str) -> [[f64; 3]; 2] {
+        let css = include_str!("../../style/tokens.css");
+        let line = css
+            .lines()
+            .find(|l| {
+                l.trim_start()
+                    .starts_with(&format!("--{name}: light-dark("))
+            })
+            .unwrap_or_else(|| panic!("no --{name}"));
+        let inner = &line[line.find('(').unwrap() + 1..line.rfind(')').unwrap()];
+        let rgb = |hex: &str| {
+            let hex = hex.trim().trim_start_matches('#');
+            let n = u32::from_str_radix(hex, 16).unwrap();
+            [(n >> 16) & 255, (n >> 8) & 255, n & 255].map(f64::from)
+        };
+        let (light, dark) = inner.split_once(',').unwrap();
+        [rgb(light), rgb(dark)]
+    }
+
+    fn luminance(c: [f64; 3]) -> f64 {
+        let l = c.map(|v| {
+            let v = v / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        });
+        0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2]
+    }
+
+    fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// `top` at `alpha` over `under`, as the circles' tinted fill is painted.
+    fn over(top: [f64; 3], alpha: f64, under: [f64; 3]) -> [f64; 3] {
+        [0, 1, 2].map(|i| top[i] * alpha + under[i] * (1.0 - alpha))
+    }
+
+    #[test]
+    fn the_circles_colours_meet_contrast_in_both_themes() {
+        for theme in 0..2 {
+            for paper in ["bg", "surface"] {
+                let paper = token(paper)[theme];
+                for system in System::ALL {
+                    let colour = token(system.as_str())[theme];
+                    // Circle outlines, slider dots and the colours as text (About).
+                    let ratio = contrast(colour, paper);
+                    assert!(
+                        ratio >= 4.5,
+                        "{} on paper in theme {theme}: {ratio:.2}",
+                        system.as_str()
+                    );
+                    // The word inside a circle: ink on the 28% tint, two circles overlapping.
+                    let tint = over(colour, 0.28, over(colour, 0.28, paper));
+                    let ratio = contrast(token("ink")[theme], tint);
+                    assert!(
+                        ratio >= 4.5,
+                        "ink in the {} circle, theme {theme}: {ratio:.2}",
+                        system.as_str()
+                    );
+                }
+            }
+        }
     }
 
     #[test]

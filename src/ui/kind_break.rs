@@ -20,7 +20,9 @@ const ENDED: usize = STEPS.len() + 1;
 pub fn KindBreak() -> impl IntoView {
     let settings = use_settings();
     let band = settings.with_untracked(|s| s.band.unwrap_or(Band::Mid));
-    let name = exercise("break").map_or("Self-compassion break", |e| e.name(band));
+    let this = exercise("break");
+    let name = this.map_or("Self-compassion break", |e| e.name(band));
+    let about = this.map_or("", |e| e.about(band));
     dom::set_title(name);
     let nav = use_nav();
     let at = RwSignal::new(0usize);
@@ -84,7 +86,7 @@ pub fn KindBreak() -> impl IntoView {
     view! {
         <div class="break">
             <h1>{name}</h1>
-            <p class="lead">"Three short steps for a hard moment, in about a minute. Go at your own pace."</p>
+            <p class="lead">{about}</p>
             {move || (!too_much.get()).then(body)}
             {move || (at.get() < ENDED).then(|| view! {
                 <TooMuch open=too_much
