@@ -1,4 +1,5 @@
 use crate::platform::{dom, offline};
+use crate::state::circles::CirclesState;
 use crate::state::drawing::DrawState;
 use crate::state::family::FamilyState;
 use crate::state::letters::LetterState;
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
     provide_context(drawings);
     let talks = TalkState::load(store);
     provide_context(talks);
+    let circles = CirclesState::new(store);
+    provide_context(circles);
     // The family section's own records, read only when a family page first asks.
     let family_state = FamilyState::new(store);
     provide_context(family_state);
@@ -42,18 +45,32 @@ pub fn App() -> impl IntoView {
     let letters = LetterState::new(store);
     provide_context(letters);
 
+    // Records changed under the lists already read: read those kinds again.
+    let reread = move |key: Option<&str>| {
+        breath.heard(key);
+        drawings.heard(key);
+        talks.heard(key);
+        circles.heard(key);
+        family_state.heard(key);
+        plans.heard(key);
+        letters.heard(key);
+    };
+    // An import or "delete everything" in this tab.
+    Effect::new(move |previous: Option<u32>| {
+        let now = data.replaced.get();
+        if previous.is_some_and(|p| p != now) {
+            reread(None);
+        }
+        now
+    });
+
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
         if key.as_deref().is_none_or(|k| k == SETTINGS_KEY) {
             settings.reload();
         }
-        breath.heard(key.as_deref());
-        drawings.heard(key.as_deref());
-        talks.heard(key.as_deref());
-        family_state.heard(key.as_deref());
-        plans.heard(key.as_deref());
-        letters.heard(key.as_deref());
+        reread(key.as_deref());
         if data.watched.get_untracked()
             && key
                 .as_deref()
@@ -96,6 +113,8 @@ pub fn App() -> impl IntoView {
                 Some(Page::Draw) => view! { <draw::DrawRoom /> }.into_any(),
                 Some(Page::Gallery) => view! { <draw::gallery::Gallery /> }.into_any(),
                 Some(Page::Talk) => view! { <talk::Talk /> }.into_any(),
+                Some(Page::Circles) => view! { <crate::ui::circles::Circles /> }.into_any(),
+                Some(Page::Break) => view! { <crate::ui::kind_break::KindBreak /> }.into_any(),
                 Some(Page::Family) => view! { <family::Family /> }.into_any(),
                 Some(Page::Lesson(lesson)) => {
                     view! { <family::lesson::LessonPage lesson /> }.into_any()

@@ -2,7 +2,9 @@
 
 pub mod band;
 pub mod breathing;
+pub mod catalogue;
 pub mod checkin;
+pub mod circles;
 pub mod daily;
 pub mod date;
 pub mod draw;
@@ -12,6 +14,7 @@ pub mod help;
 pub mod imagery;
 pub mod json;
 pub mod keyframes;
+pub mod kind_break;
 pub mod letter;
 pub mod plan;
 pub mod qr;

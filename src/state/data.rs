@@ -57,6 +57,10 @@ pub struct DataState {
     pub outcome: RwSignal<Option<Outcome>>,
     /// Whether a view shows the figures; storage events only refresh them then.
     pub watched: RwSignal<bool>,
+    /// Counts imports and deletions made in this tab: every kind of record may have
+    /// changed, so the app reads again the kinds already read (as it does when another
+    /// tab changes something).
+    pub replaced: RwSignal<u32>,
     store: Store,
     settings: SettingsState,
 }
@@ -71,6 +75,7 @@ impl DataState {
             pending: RwSignal::new(None),
             outcome: RwSignal::new(None),
             watched: RwSignal::new(false),
+            replaced: RwSignal::new(0),
             store,
             settings,
         }
@@ -194,6 +199,7 @@ impl DataState {
             Err(e) => Outcome::Problem(format!("{e} Nothing was changed.")),
         }));
         self.settings.reload();
+        self.replaced.update(|n| *n += 1);
         self.refresh();
     }
 
@@ -217,6 +223,7 @@ impl DataState {
         if !super::demo::is_on() {
             leptos::task::spawn_local(offline::remove_offline_copy());
         }
+        self.replaced.update(|n| *n += 1);
         self.refresh();
     }
 }

@@ -208,6 +208,12 @@ pub fn About() -> impl IntoView {
                 </p>
                 <details>
                     <summary>"The exercises and the techniques they adapt"</summary>
+                    <h3>"Every exercise"</h3>
+                    <ul>
+                        {crate::domain::catalogue::EXERCISES.iter().map(|e| view! {
+                            <li><strong>{e.name.adult}</strong>": " {e.technique} ". " {e.reference} "."</li>
+                        }).collect_view()}
+                    </ul>
                     <h3>"Breathing"</h3>
                     <ul>
                         {crate::content::PATTERNS.iter().map(|p| view! {

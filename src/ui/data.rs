@@ -21,6 +21,7 @@ fn kind_words(kind: &str, n: usize) -> String {
         ),
         "drawing" => ("drawing", "drawings"),
         "letter" => ("letter to yourself", "letters to yourself"),
+        "circles" => ("three circles check-in", "three circles check-ins"),
         "family" => (
             "note or mark from the family section",
             "notes and marks from the family section",

@@ -2,10 +2,14 @@ use super::icons::*;
 use super::router::use_nav;
 use super::routes::Page;
 use crate::content;
+use crate::domain::catalogue::{exercise, Need, EXERCISES};
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::breathing::use_breath;
+use crate::state::circles::use_circles;
 use crate::state::settings::use_settings;
+use crate::ui::announce::use_announcer;
+use crate::ui::exercises::ExerciseList;
 use leptos::prelude::*;
 
 /// Home: a warm line for today and the ways into Tend. A first visit goes to Welcome.
@@ -45,37 +49,13 @@ pub fn Home() -> impl IntoView {
                 </section>
                 <BreatheNow band />
                 <super::plan::SuggestedPlan />
+                <FeelNow band />
+                <section class="home__all" aria-labelledby="all-title">
+                    <h2 id="all-title">"All exercises"</h2>
+                    <ExerciseList exercises=EXERCISES.iter().collect() band />
+                </section>
+                <h2 class="home__more">"More"</h2>
                 <ul class="cards" role="list">
-                    <li>
-                        <a class="area area--breathe" href=Page::Breathe.path()>
-                            <IconBreathe />
-                            <span class="area__text">
-                                <span class="area__title">"Breathing space"</span>
-                                <span class="area__hint">"Slow down with a shape, a sound or a buzz to follow."</span>
-                            </span>
-                            <IconArrow />
-                        </a>
-                    </li>
-                    <li>
-                        <a class="area area--draw" href=Page::Draw.path()>
-                            <IconDraw />
-                            <span class="area__text">
-                                <span class="area__title">"Drawing room"</span>
-                                <span class="area__hint">"Draw a safe place, a kind companion, or anything at all."</span>
-                            </span>
-                            <IconArrow />
-                        </a>
-                    </li>
-                    <li>
-                        <a class="area area--talk" href=Page::Talk.path()>
-                            <IconTalk />
-                            <span class="area__text">
-                                <span class="area__title">"Talk it through"</span>
-                                <span class="area__hint">"Practise kind words, for a friend and for you."</span>
-                            </span>
-                            <IconArrow />
-                        </a>
-                    </li>
                     <li>
                         <a class="area area--help" href=Page::Help.path()>
                             <IconHelp />
@@ -172,5 +152,67 @@ fn BreatheNow(band: Band) -> impl IntoView {
                 <span class="breathe-now__hint">{hint}</span>
             </span>
         </button>
+    }
+}
+
+/// "I feel…": for someone who wants something now. One tap on a feeling shows a warm
+/// line and two exercises to try; a big red circle from a check-in earlier today
+/// suggests something soothing before anything is picked. Nothing is required and
+/// nothing picked here is kept.
+#[component]
+fn FeelNow(band: Band) -> impl IntoView {
+    let need: RwSignal<Option<Need>> = RwSignal::new(None);
+    let announcer = use_announcer();
+    let circles = use_circles();
+    let today = dom::today();
+    let loud_today = move || {
+        circles.checkins.list().with(|list| {
+            list.first()
+                .is_some_and(|e| e.value.day == today && e.value.threat_is_large())
+        })
+    };
+    let pick = move |n: Need| {
+        if need.get_untracked() == Some(n) {
+            need.set(None);
+            announcer.clear();
+        } else {
+            need.set(Some(n));
+            announcer.say(n.reply());
+        }
+    };
+    let suggestion = move || {
+        let (line, ids, help) = match need.get() {
+            Some(n) => (n.reply(), n.suggests(), n.offers_help()),
+            None if loud_today() => (
+                "Earlier today your red circle was big. If it still is, one of these might help.",
+                ["breathe", "break"],
+                true,
+            ),
+            None => return None,
+        };
+        let offered: Vec<_> = ids.iter().filter_map(|id| exercise(id)).collect();
+        Some(view! {
+            <div class="feel__answer">
+                <p class="feel__reply">{line}</p>
+                <ExerciseList exercises=offered band />
+                {help.then(|| view! {
+                    <p class="hint">"If you'd like to talk to someone, "<a href=Page::Help.path()>"Help now"</a>" is always here."</p>
+                })}
+            </div>
+        })
+    };
+    view! {
+        <section class="card feel" aria-labelledby="feel-title">
+            <h2 id="feel-title">"I feel…"</h2>
+            <p class="hint">"Pick one if you like, and Tend will suggest something. Nothing is saved."</p>
+            <div class="feel__choices" role="group" aria-labelledby="feel-title">
+                {Need::ALL.into_iter().map(|n| view! {
+                    <button type="button" class="chip" data-need=n.as_str()
+                        aria-pressed=move || if need.get() == Some(n) { "true" } else { "false" }
+                        on:click=move |_| pick(n)>{n.label()}</button>
+                }).collect_view()}
+            </div>
+            {suggestion}
+        </section>
     }
 }

@@ -16,6 +16,10 @@ pub enum Page {
     Draw,
     Gallery,
     Talk,
+    /// The three circles check-in.
+    Circles,
+    /// The self-compassion break.
+    Break,
     /// The family section: lessons and rehearsals for parents and carers.
     Family,
     /// One family lesson, at `/family/<id>`.
@@ -36,7 +40,7 @@ pub enum Page {
 impl Page {
     /// The pages with a fixed address (lessons and rehearsals come from content: see
     /// [`Page::every`]).
-    pub const ALL: [Page; 18] = [
+    pub const ALL: [Page; 20] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -48,6 +52,8 @@ impl Page {
         Page::Draw,
         Page::Gallery,
         Page::Talk,
+        Page::Circles,
+        Page::Break,
         Page::Family,
         Page::Demo,
         Page::Plan,
@@ -84,6 +90,8 @@ impl Page {
             Page::Draw => "/draw",
             Page::Gallery => "/draw/gallery",
             Page::Talk => "/talk",
+            Page::Circles => "/circles",
+            Page::Break => "/break",
             Page::Family => "/family",
             Page::Lesson(lesson) => lesson.path,
             Page::Rehearsal(scene) => scene.path,
@@ -119,6 +127,13 @@ mod tests {
         assert_eq!(Page::from_path(""), Some(Page::Home));
         assert_eq!(Page::from_path("/helpers"), None);
         assert_eq!(Page::from_path("/help/me"), None);
+    }
+
+    #[test]
+    fn every_exercise_in_the_catalogue_leads_to_a_page_of_tend() {
+        for e in crate::domain::catalogue::EXERCISES {
+            assert!(Page::from_path(e.path).is_some(), "{}: {}", e.id, e.path);
+        }
     }
 
     #[test]

@@ -93,6 +93,12 @@ pub fn SettingsPage() -> impl IntoView {
             <DemoEntry />
 
             <DataPanel />
+
+            // About left the tab bar for the three circles; it stays one tap from here
+            // and from Home.
+            <p class="settings__about">
+                <a href=super::routes::Page::About.path()>"About Tend: where the ideas come from, and your privacy"</a>
+            </p>
         </div>
     }
 }

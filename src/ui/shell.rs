@@ -107,6 +107,10 @@ pub fn Shell(children: Children) -> impl IntoView {
                     <IconBreathe />
                     <span>"Breathe"</span>
                 </a>
+                <a href=Page::Circles.path() aria-current=move || current(Page::Circles)>
+                    <IconCircles />
+                    <span>"Circles"</span>
+                </a>
                 <a href=Page::Draw.path() aria-current=move || current(Page::Draw)>
                     <IconDraw />
                     <span>"Draw"</span>
@@ -114,10 +118,6 @@ pub fn Shell(children: Children) -> impl IntoView {
                 <a href=Page::Settings.path() aria-current=move || current(Page::Settings)>
                     <IconSettings />
                     <span>"Settings"</span>
-                </a>
-                <a href=Page::About.path() aria-current=move || current(Page::About)>
-                    <IconAbout />
-                    <span>"About"</span>
                 </a>
             </nav>
         })}

@@ -21,6 +21,8 @@ const ROUTES = [
   { name: 'summary', path: '/summary', storage: RETURNING, heading: 'Your summary' },
   { name: 'imagery', path: '/imagery', storage: RETURNING, heading: 'Kind imagery' },
   { name: 'letter', path: '/letter', storage: RETURNING, heading: 'A kind letter to yourself' },
+  { name: 'circles', path: '/circles', storage: RETURNING, heading: 'Three circles' },
+  { name: 'break', path: '/break', storage: RETURNING, heading: 'Self-compassion break' },
   { name: 'not-found', path: '/no-such-page', storage: RETURNING, heading: "We can't find that page" },
 ];
 
