@@ -10,7 +10,7 @@ use crate::ui::{
     about::About, breathe, draw, family, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
-use crate::ui::{demo, plan};
+use crate::ui::{demo, handouts, plan};
 use leptos::prelude::*;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
@@ -101,6 +101,8 @@ pub fn App() -> impl IntoView {
                 Some(Page::Demo) => view! { <demo::DemoStart /> }.into_any(),
                 Some(Page::Plan) => view! { <plan::PlanOpen /> }.into_any(),
                 Some(Page::PlanMaker) => view! { <plan::PlanMaker /> }.into_any(),
+                Some(Page::Handouts) => view! { <handouts::Handouts /> }.into_any(),
+                Some(Page::Handout(handout)) => view! { <handouts::HandoutCard handout /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }
             }}

@@ -8,6 +8,7 @@ pub mod data;
 pub mod demo;
 pub mod draw;
 pub mod family;
+pub mod handouts;
 pub mod help;
 pub mod home;
 pub mod icons;
