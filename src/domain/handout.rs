@@ -104,7 +104,7 @@ pub struct Card {
 
 /// Seconds as a person reads them: `4`, `4.5`.
 fn seconds(ms: u32) -> String {
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         (ms / 1000).to_string()
     } else {
         format!("{:.1}", f64::from(ms) / 1000.0)
@@ -113,7 +113,10 @@ fn seconds(ms: u32) -> String {
 
 /// "Breathe in for 4 seconds and out for 5." with any holds in their place.
 pub fn pace_step(pace: &Pace) -> String {
-    let mut parts = vec![format!("Breathe in for {} seconds", seconds(pace.inhale_ms))];
+    let mut parts = vec![format!(
+        "Breathe in for {} seconds",
+        seconds(pace.inhale_ms)
+    )];
     if pace.hold_in_ms > 0 {
         parts.push(format!("hold for {}", seconds(pace.hold_in_ms)));
     }
@@ -139,11 +142,35 @@ fn minutes(length: SessionLength) -> String {
 
 /// The card for `item` at `band`, whose breathing sessions last `length` unless the
 /// person picks another.
-pub fn card(handout: &Handout, item: Item, texts: &Texts, band: Band, length: SessionLength) -> Card {
+pub fn card(
+    handout: &Handout,
+    item: Item,
+    texts: &Texts,
+    band: Band,
+    length: SessionLength,
+) -> Card {
     let (title, what, technique, reference, steps) = match item {
-        Item::Breathe(p) => (p.name(band), p.about(band), p.technique, p.reference, texts.breathe),
-        Item::Draw(p) => (p.title(band), p.text(band), p.technique, p.reference, texts.draw),
-        Item::Talk(s) => (s.title(band), s.preview(band), s.technique, s.reference, texts.talk),
+        Item::Breathe(p) => (
+            p.name(band),
+            p.about(band),
+            p.technique,
+            p.reference,
+            texts.breathe,
+        ),
+        Item::Draw(p) => (
+            p.title(band),
+            p.text(band),
+            p.technique,
+            p.reference,
+            texts.draw,
+        ),
+        Item::Talk(s) => (
+            s.title(band),
+            s.preview(band),
+            s.technique,
+            s.reference,
+            texts.talk,
+        ),
     };
     let mut how = Vec::new();
     for step in steps {
