@@ -544,7 +544,10 @@ fn handouts(out: &mut String, kinds: [(&str, &str, &[String]); 3]) {
             .how
             .iter()
             .map(|s| {
-                assert!(!s.trim().is_empty(), "{file}: [{kind}] has an empty how step");
+                assert!(
+                    !s.trim().is_empty(),
+                    "{file}: [{kind}] has an empty how step"
+                );
                 format!("{:?}", s.trim())
             })
             .collect();
@@ -559,7 +562,10 @@ fn handouts(out: &mut String, kinds: [(&str, &str, &[String]); 3]) {
         format!("{value:?}")
     };
     assert!(
-        h.draw.hold.is_none() && h.draw.ease.is_none() && h.talk.hold.is_none() && h.talk.ease.is_none(),
+        h.draw.hold.is_none()
+            && h.draw.ease.is_none()
+            && h.talk.hold.is_none()
+            && h.talk.ease.is_none(),
         "{file}: hold and ease are for [breathe] only"
     );
     writeln!(

@@ -1119,18 +1119,38 @@ mod tests {
     fn every_pattern_prompt_and_scene_has_a_handout_for_each_band_it_is_offered_to() {
         use crate::domain::handout::Kind;
         let ids = |kind: Kind| handouts(kind).map(|h| h.id).collect::<Vec<_>>();
-        assert_eq!(ids(Kind::Breathe), PATTERNS.iter().map(|p| p.id).collect::<Vec<_>>());
-        assert_eq!(ids(Kind::Draw), DRAW_PROMPTS.iter().map(|p| p.id).collect::<Vec<_>>());
-        assert_eq!(ids(Kind::Talk), TALK_SCENES.iter().map(|s| s.id).collect::<Vec<_>>());
+        assert_eq!(
+            ids(Kind::Breathe),
+            PATTERNS.iter().map(|p| p.id).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ids(Kind::Draw),
+            DRAW_PROMPTS.iter().map(|p| p.id).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ids(Kind::Talk),
+            TALK_SCENES.iter().map(|s| s.id).collect::<Vec<_>>()
+        );
         for h in HANDOUTS {
             assert_eq!(h.path, format!("/handouts/{}/{}", h.kind.as_str(), h.id));
             let item = handout_item(h).unwrap();
             for band in Band::ALL {
                 let card = handout_card(h, band);
-                assert_eq!(card.is_some(), band >= item.min_band(), "{} {}", h.path, band.label());
+                assert_eq!(
+                    card.is_some(),
+                    band >= item.min_band(),
+                    "{} {}",
+                    h.path,
+                    band.label()
+                );
                 if let Some(card) = card {
                     assert!(!card.what.is_empty() && !card.why.is_empty(), "{}", h.path);
-                    assert!(card.how.len() >= 3, "{} has {} steps", h.path, card.how.len());
+                    assert!(
+                        card.how.len() >= 3,
+                        "{} has {} steps",
+                        h.path,
+                        card.how.len()
+                    );
                 }
             }
         }
@@ -1141,7 +1161,9 @@ mod tests {
         let mut out = Vec::new();
         for h in HANDOUTS {
             for band in Band::ALL {
-                let Some(card) = handout_card(h, band) else { continue };
+                let Some(card) = handout_card(h, band) else {
+                    continue;
+                };
                 let at = format!("{} for {}", h.path, band.label());
                 out.push((at.clone(), band, card.why.to_owned()));
                 out.push((at.clone(), band, card.footer.to_owned()));
@@ -1168,20 +1190,29 @@ mod tests {
         for (at, _, text) in handout_texts() {
             let found = shame_words(&text);
             assert!(found.is_empty(), "{found:?} on {at}: {text:?}");
-            assert!(!text.contains('{'), "a placeholder is left on {at}: {text:?}");
+            assert!(
+                !text.contains('{'),
+                "a placeholder is left on {at}: {text:?}"
+            );
         }
     }
 
     #[test]
     fn a_breathing_card_gives_the_pace_and_marks_holds_as_optional() {
         let h = HANDOUTS.iter().find(|h| h.id == "box").unwrap();
-        assert!(handout_card(h, Band::Early).is_none(), "holds are for 15 and up");
+        assert!(
+            handout_card(h, Band::Early).is_none(),
+            "holds are for 15 and up"
+        );
         let card = handout_card(h, Band::Mid).unwrap();
         assert!(card.how.iter().any(|s| s.contains("hold for 4")));
         assert!(card.how.iter().any(|s| s == HANDOUT_TEXT.hold));
         let h = HANDOUTS.iter().find(|h| h.id == "soothing").unwrap();
         let card = handout_card(h, Band::Early).unwrap();
-        assert!(card.how.iter().any(|s| s.contains("in for 4 seconds and out for 5")));
+        assert!(card
+            .how
+            .iter()
+            .any(|s| s.contains("in for 4 seconds and out for 5")));
         assert!(card.how.iter().any(|s| s.contains("about 1 minute")));
         assert!(!card.how.iter().any(|s| s == HANDOUT_TEXT.hold));
     }
@@ -1620,5 +1651,4 @@ mod family_tests {
         assert!(end.text(Band::Adult).contains("Help now"));
         assert!(end.text(Band::Adult).contains("emergency"));
     }
-
 }

@@ -20,7 +20,9 @@ impl Nav {
             path: RwSignal::new(history::current_location()),
         };
         // Both listeners live as long as the app, so their handles are never removed.
-        let _ = window_event_listener(ev::popstate, move |_| nav.path.set(history::current_location()));
+        let _ = window_event_listener(ev::popstate, move |_| {
+            nav.path.set(history::current_location())
+        });
         let _ = window_event_listener(ev::click, move |ev| {
             if let Some(path) = history::in_app_link_target(&ev) {
                 ev.prevent_default();
@@ -47,7 +49,8 @@ impl Nav {
 
     /// Like `query`, without following later changes (for a screen's first state).
     pub fn query_untracked(&self, key: &str) -> Option<String> {
-        self.path.with_untracked(|p| query(p, key).map(str::to_owned))
+        self.path
+            .with_untracked(|p| query(p, key).map(str::to_owned))
     }
 
     pub fn is(&self, page: Page) -> bool {

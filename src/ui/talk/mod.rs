@@ -159,7 +159,10 @@ pub fn Talk() -> impl IntoView {
     // A chosen scene's preview comes first, even over a conversation in progress.
     let screen = Memo::new(move |_| match chosen.get() {
         Some(id) => Screen::Preview(id),
-        None => walk.with(|w| w.as_ref().map_or(Screen::List, |w| Screen::Scene(w.scene().id))),
+        None => walk.with(|w| {
+            w.as_ref()
+                .map_or(Screen::List, |w| Screen::Scene(w.scene().id))
+        }),
     });
     let turn = Memo::new(move |_| {
         walk.with(|w| {
