@@ -237,8 +237,8 @@ fn opt_band_text(
     }
 }
 
-/// The drawing prompts, in the order they are offered.
-fn drawing_prompts(out: &mut String) {
+/// The drawing prompts, in the order they are offered. Returns their ids.
+fn drawing_prompts(out: &mut String) -> Vec<String> {
     let file = "content/drawing.toml";
     let drawing: DrawingFile = read(file);
     let mut ids: Vec<String> = Vec::new();
@@ -274,6 +274,7 @@ fn drawing_prompts(out: &mut String) {
         ids.push(id);
     }
     out.push_str("];\n");
+    ids
 }
 
 #[derive(Deserialize)]
@@ -450,7 +451,8 @@ fn talk_line(l: &SceneLineEntry, at: &str, keys: &mut Vec<String>) -> String {
 }
 
 /// The dialogue scenes, one file each in `content/talk/`, ordered by file name.
-fn talk_scenes(out: &mut String) {
+/// The dialogue scenes, in file-name order. Returns their ids.
+fn talk_scenes(out: &mut String) -> Vec<String> {
     let dir = "content/talk";
     let mut ids: Vec<String> = Vec::new();
     out.push_str("pub static TALK_SCENES: &[talk::Scene] = &[\n");
@@ -484,6 +486,100 @@ fn talk_scenes(out: &mut String) {
         ids.push(id.to_owned());
     }
     out.push_str("];\n");
+    ids
+}
+
+// ---- Printable handouts (content/handouts.toml): one card per pattern, prompt, scene. ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandoutsFile {
+    footer: String,
+    breathe: HandoutKindEntry,
+    draw: HandoutKindEntry,
+    talk: HandoutKindEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HandoutKindEntry {
+    how: Vec<String>,
+    hold: Option<String>,
+    ease: Option<String>,
+    why: toml::Table,
+}
+
+/// One handout per pattern, prompt and scene, in that order, each with its "why it
+/// helps"; and the steps of "how to practise" for each kind.
+fn handouts(out: &mut String, kinds: [(&str, &str, &[String]); 3]) {
+    let file = "content/handouts.toml";
+    let h: HandoutsFile = read(file);
+    let entries = [&h.breathe, &h.draw, &h.talk];
+    out.push_str("pub static HANDOUTS: &[crate::domain::handout::Handout] = &[\n");
+    for ((kind, variant, ids), entry) in kinds.iter().zip(entries) {
+        for key in entry.why.keys() {
+            assert!(
+                ids.contains(key),
+                "{file}: [{kind}.why] has {key:?}, which is not a {kind} id"
+            );
+        }
+        for id in ids.iter() {
+            let why = entry
+                .why
+                .get(id)
+                .unwrap_or_else(|| panic!("{file}: [{kind}.why] needs an entry for {id:?}"));
+            writeln!(
+                out,
+                "    crate::domain::handout::Handout {{ kind: crate::domain::handout::Kind::{variant}, \
+                 id: {id:?}, path: \"/handouts/{kind}/{id}\", why: {} }},",
+                talk_text(why, &format!("{file}: [{kind}.why] {id}"))
+            )
+            .unwrap();
+        }
+    }
+    out.push_str("];\n\n");
+    let steps = |entry: &HandoutKindEntry, kind: &str| {
+        assert!(!entry.how.is_empty(), "{file}: [{kind}] needs how steps");
+        let list: Vec<String> = entry
+            .how
+            .iter()
+            .map(|s| {
+                assert!(
+                    !s.trim().is_empty(),
+                    "{file}: [{kind}] has an empty how step"
+                );
+                format!("{:?}", s.trim())
+            })
+            .collect();
+        format!("&[{}]", list.join(", "))
+    };
+    let text = |value: &Option<String>, key: &str| {
+        let value = value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| panic!("{file}: [breathe] needs {key}"));
+        format!("{value:?}")
+    };
+    assert!(
+        h.draw.hold.is_none()
+            && h.draw.ease.is_none()
+            && h.talk.hold.is_none()
+            && h.talk.ease.is_none(),
+        "{file}: hold and ease are for [breathe] only"
+    );
+    writeln!(
+        out,
+        "pub static HANDOUT_TEXT: crate::domain::handout::Texts = crate::domain::handout::Texts {{ \
+         footer: {:?}, breathe: {}, draw: {}, talk: {}, hold: {}, ease: {} }};\n",
+        h.footer.trim(),
+        steps(&h.breathe, "breathe"),
+        steps(&h.draw, "draw"),
+        steps(&h.talk, "talk"),
+        text(&h.breathe.hold, "hold"),
+        text(&h.breathe.ease, "ease"),
+    )
+    .unwrap();
 }
 
 // ---- The family section (content/family/): lessons and the parent's rehearsals. ----
@@ -1023,8 +1119,17 @@ fn main() {
     }
     out.push_str("];\n\n");
 
-    drawing_prompts(&mut out);
-    talk_scenes(&mut out);
+    let pattern_ids: Vec<String> = breathing.pattern.iter().map(|p| p.id.clone()).collect();
+    let prompt_ids = drawing_prompts(&mut out);
+    let scene_ids = talk_scenes(&mut out);
+    handouts(
+        &mut out,
+        [
+            ("breathe", "Breathe", &pattern_ids),
+            ("draw", "Draw", &prompt_ids),
+            ("talk", "Talk", &scene_ids),
+        ],
+    );
     family_lessons(&mut out);
     family_scenes(&mut out);
     imagery(&mut out);

@@ -826,7 +826,10 @@ async function draw(ctx) {
     let saveText = 0;
     for (let i = 0; i < SAVE_RUNS; i++) {
       if (i > 0) {
-        await page.getByRole('button', { name: 'Clear', exact: true }).click();
+        // Clear waits under the toolbar's More.
+        const clear = page.getByRole('button', { name: 'Clear', exact: true });
+        if (!(await clear.isVisible())) await page.getByRole('button', { name: 'More', exact: true }).click();
+        await clear.click();
         await untilStored(page, 0);
       }
       const run = await tracePointer(ctx, browser, page, frameId, 'draw-trace-save.json', async () => {

@@ -12,7 +12,7 @@ use crate::ui::{
     about::About, breathe, draw, family, help::Help, home::Home, not_found::NotFound, routes::Page,
     settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
 };
-use crate::ui::{demo, imagery, letter, plan};
+use crate::ui::{demo, handouts, imagery, letter, plan};
 use leptos::prelude::*;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
@@ -128,6 +128,8 @@ pub fn App() -> impl IntoView {
                 Some(Page::Summary) => view! { <crate::ui::summary::SummaryPage /> }.into_any(),
                 Some(Page::Imagery) => view! { <imagery::Imagery /> }.into_any(),
                 Some(Page::Letter) => view! { <letter::LetterPage /> }.into_any(),
+                Some(Page::Handouts) => view! { <handouts::Handouts /> }.into_any(),
+                Some(Page::Handout(handout)) => view! { <handouts::HandoutCard handout /> }.into_any(),
                 None => view! { <NotFound /> }.into_any(),
             }
             }}

@@ -74,6 +74,31 @@ pub fn restore_walk(json: &Json) -> Result<talk::Walk, String> {
     talk::Walk::restore(json, TALK_SCENES)
 }
 
+// ---- Printable handouts ----
+
+use crate::domain::handout::{self, Card, Handout, Kind};
+
+/// The handouts of one kind, in the order their exercises are offered.
+pub fn handouts(kind: Kind) -> impl Iterator<Item = &'static Handout> {
+    HANDOUTS.iter().filter(move |h| h.kind == kind)
+}
+
+/// The exercise a handout is for (build.rs makes one handout per exercise).
+pub fn handout_item(h: &Handout) -> Option<handout::Item> {
+    match h.kind {
+        Kind::Breathe => pattern(h.id).map(handout::Item::Breathe),
+        Kind::Draw => draw_prompt(h.id).map(handout::Item::Draw),
+        Kind::Talk => talk_scene(h.id).map(handout::Item::Talk),
+    }
+}
+
+/// The card of a handout at `band`, or `None` below the exercise's youngest band.
+pub fn handout_card(h: &Handout, band: Band) -> Option<Card> {
+    let item = handout_item(h)?;
+    (band >= item.min_band())
+        .then(|| handout::card(h, item, &HANDOUT_TEXT, band, default_session(band)))
+}
+
 // ---- The family section ----
 
 /// A family lesson by its stable id.
@@ -1085,6 +1110,110 @@ mod tests {
                 }
             }
         }
+    }
+
+    // ---- Printable handouts ----
+
+    #[test]
+    fn every_pattern_prompt_and_scene_has_a_handout_for_each_band_it_is_offered_to() {
+        use crate::domain::handout::Kind;
+        let ids = |kind: Kind| handouts(kind).map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(Kind::Breathe),
+            PATTERNS.iter().map(|p| p.id).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ids(Kind::Draw),
+            DRAW_PROMPTS.iter().map(|p| p.id).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ids(Kind::Talk),
+            TALK_SCENES.iter().map(|s| s.id).collect::<Vec<_>>()
+        );
+        for h in HANDOUTS {
+            assert_eq!(h.path, format!("/handouts/{}/{}", h.kind.as_str(), h.id));
+            let item = handout_item(h).unwrap();
+            for band in Band::ALL {
+                let card = handout_card(h, band);
+                assert_eq!(
+                    card.is_some(),
+                    band >= item.min_band(),
+                    "{} {}",
+                    h.path,
+                    band.label()
+                );
+                if let Some(card) = card {
+                    assert!(!card.what.is_empty() && !card.why.is_empty(), "{}", h.path);
+                    assert!(
+                        card.how.len() >= 3,
+                        "{} has {} steps",
+                        h.path,
+                        card.how.len()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Every text on every card that is written for handouts: why, how, footer.
+    fn handout_texts() -> Vec<(String, Band, String)> {
+        let mut out = Vec::new();
+        for h in HANDOUTS {
+            for band in Band::ALL {
+                let Some(card) = handout_card(h, band) else {
+                    continue;
+                };
+                let at = format!("{} for {}", h.path, band.label());
+                out.push((at.clone(), band, card.why.to_owned()));
+                out.push((at.clone(), band, card.footer.to_owned()));
+                out.extend(card.how.into_iter().map(|t| (at.clone(), band, t)));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_handout_text_meets_its_bands_reading_level() {
+        let mut over = Vec::new();
+        for (at, band, text) in handout_texts() {
+            let grade = readability::grade(&text);
+            if grade > band.max_reading_grade() {
+                over.push(format!("grade {grade:.1} on {at}: {text:?}"));
+            }
+        }
+        assert!(over.is_empty(), "{}", over.join("\n"));
+    }
+
+    #[test]
+    fn handouts_use_no_shame_words_and_leave_no_placeholder() {
+        for (at, _, text) in handout_texts() {
+            let found = shame_words(&text);
+            assert!(found.is_empty(), "{found:?} on {at}: {text:?}");
+            assert!(
+                !text.contains('{'),
+                "a placeholder is left on {at}: {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_breathing_card_gives_the_pace_and_marks_holds_as_optional() {
+        let h = HANDOUTS.iter().find(|h| h.id == "box").unwrap();
+        assert!(
+            handout_card(h, Band::Early).is_none(),
+            "holds are for 15 and up"
+        );
+        let card = handout_card(h, Band::Mid).unwrap();
+        assert!(card.how.iter().any(|s| s.contains("hold for 4")));
+        assert!(card.how.iter().any(|s| s == HANDOUT_TEXT.hold));
+        let h = HANDOUTS.iter().find(|h| h.id == "soothing").unwrap();
+        let card = handout_card(h, Band::Early).unwrap();
+        assert!(card
+            .how
+            .iter()
+            .any(|s| s.contains("in for 4 seconds and out for 5")));
+        assert!(card.how.iter().any(|s| s.contains("about 1 minute")));
+        assert!(!card.how.iter().any(|s| s == HANDOUT_TEXT.hold));
     }
 }
 

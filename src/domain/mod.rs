@@ -10,6 +10,7 @@ pub mod date;
 pub mod draw;
 pub mod export;
 pub mod family;
+pub mod handout;
 pub mod help;
 pub mod imagery;
 pub mod json;

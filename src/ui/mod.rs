@@ -10,6 +10,7 @@ pub mod demo;
 pub mod draw;
 pub mod exercises;
 pub mod family;
+pub mod handouts;
 pub mod help;
 pub mod home;
 pub mod icons;

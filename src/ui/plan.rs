@@ -7,16 +7,12 @@ use super::router::use_nav;
 use super::routes::Page;
 use crate::content;
 use crate::domain::breathing::SessionLength;
-use crate::domain::draw::saved::SavedDrawing;
 use crate::domain::plan::{Item, Plan, Rhythm, MAX_ITEMS, MAX_NOTE_BYTES};
 use crate::domain::settings::{Choice, Visual};
-use crate::domain::talk::Walk;
 use crate::domain::Band;
 use crate::platform::dom;
-use crate::state::drawing::{use_draw, Draft, DrawState};
 use crate::state::plan::{known, use_plan};
 use crate::state::settings::{use_settings, SettingsState};
-use crate::state::talk::{use_talk, Progress, TalkState};
 use leptos::prelude::*;
 
 /// What an item is, in the reader's band: its kind, its title and a detail line.
@@ -54,54 +50,31 @@ pub fn describe(item: &Item, band: Band) -> (&'static str, String, String) {
     }
 }
 
-fn page_for(item: &Item) -> Page {
+/// Where an item opens: the breathing space (set up by [`set_up`]), or the drawing room
+/// and the dialogues asked for the item's prompt or scene. Those screens decide what
+/// happens to work in progress (it is kept, never lost).
+fn href_for(item: &Item) -> String {
     match item {
-        Item::Breathe { .. } => Page::Breathe,
-        Item::Draw { .. } => Page::Draw,
-        Item::Talk { .. } => Page::Talk,
+        Item::Breathe { .. } => Page::Breathe.path().to_owned(),
+        Item::Draw { prompt } => format!("{}?prompt={prompt}", Page::Draw.path()),
+        Item::Talk { scene } => format!("{}?scene={scene}", Page::Talk.path()),
     }
 }
 
-/// Sets the exercise up as the plan suggests, just before its page opens: the breathing
-/// pattern, length and visual; the drawing prompt on a fresh page; the scene, when no
-/// other conversation is under way. Anything the person has in progress is left alone.
-fn set_up(states: (SettingsState, DrawState, TalkState), item: &Item, band: Band) {
-    let (settings, draw, talk) = states;
-    match item {
-        Item::Breathe {
-            pattern,
-            length,
-            visual,
-        } => settings.update(|s| {
+/// Sets the breathing space up as the plan suggests, just before its page opens: the
+/// pattern, length and visual.
+fn set_up(settings: SettingsState, item: &Item) {
+    if let Item::Breathe {
+        pattern,
+        length,
+        visual,
+    } = item
+    {
+        settings.update(|s| {
             s.breath_pattern = Some(pattern.clone());
             s.breath_length = Some(*length);
             s.visual = Some(*visual);
-        }),
-        Item::Draw { prompt } => {
-            let draft = draw.draft();
-            if draft
-                .as_ref()
-                .is_none_or(|d| d.work.is_blank() && d.from.is_none())
-            {
-                let _ = draw.save_draft(&Draft {
-                    work: SavedDrawing {
-                        prompt: prompt.clone(),
-                        day: dom::today(),
-                        ..SavedDrawing::default()
-                    },
-                    from: None,
-                });
-            }
-        }
-        Item::Talk { scene } => {
-            if matches!(talk.progress(), Progress::None) {
-                if let Some(walk) =
-                    content::talk_scene(scene).and_then(|s| Walk::start(s, band).ok())
-                {
-                    let _ = talk.save_progress(&walk);
-                }
-            }
-        }
+        });
     }
 }
 
@@ -111,8 +84,6 @@ fn set_up(states: (SettingsState, DrawState, TalkState), item: &Item, band: Band
 pub fn SuggestedPlan() -> impl IntoView {
     let plans = use_plan();
     let settings = use_settings();
-    // Taken now: handlers run outside the component's context.
-    let states = (settings, use_draw(), use_talk());
     let band = move || settings.with(|s| s.band.unwrap_or(Band::Mid));
     let problem = RwSignal::new(None::<String>);
     move || {
@@ -130,8 +101,8 @@ pub fn SuggestedPlan() -> impl IntoView {
                         {plan.items.into_iter().enumerate().map(|(i, item)| {
                             let (kind, title, detail) = describe(&item, band);
                             let is_done = done.get(i).copied().unwrap_or(false);
-                            let page = page_for(&item);
-                            let start = move |_| set_up(states, &item, band);
+                            let href = href_for(&item);
+                            let start = move |_| set_up(settings, &item);
                             let mark = move |_| {
                                 if let Err(e) = plans.mark(i, !is_done) {
                                     problem.set(Some(format!("That mark isn't saved. {e}")));
@@ -139,7 +110,7 @@ pub fn SuggestedPlan() -> impl IntoView {
                             };
                             view! {
                                 <li class="suggested__item" class:suggested__item--done=is_done>
-                                    <a class="suggested__start" href=page.path() on:click=start>
+                                    <a class="suggested__start" href=href on:click=start>
                                         <span class="suggested__kind">{kind}</span>
                                         <span class="suggested__title">{title.clone()}</span>
                                         <span class="hint">{detail}</span>

@@ -2,7 +2,7 @@
 //! app change it without reloading, and Back/Forward follow it. (A general router crate
 //! cost about a sixth of the app's download for features Tend does not use.)
 
-use super::routes::Page;
+use super::routes::{query, Page};
 use crate::platform::history;
 use leptos::ev;
 use leptos::prelude::*;
@@ -17,10 +17,12 @@ impl Nav {
     /// anywhere on the page. Call once, from the app root.
     pub fn provide() -> Nav {
         let nav = Nav {
-            path: RwSignal::new(history::current_path()),
+            path: RwSignal::new(history::current_location()),
         };
         // Both listeners live as long as the app, so their handles are never removed.
-        let _ = window_event_listener(ev::popstate, move |_| nav.path.set(history::current_path()));
+        let _ = window_event_listener(ev::popstate, move |_| {
+            nav.path.set(history::current_location())
+        });
         let _ = window_event_listener(ev::click, move |ev| {
             if let Some(path) = history::in_app_link_target(&ev) {
                 ev.prevent_default();
@@ -38,6 +40,17 @@ impl Nav {
     /// The page for the current path, or `None` for a path Tend does not have.
     pub fn page(&self) -> Option<Page> {
         self.path.with(|p| Page::from_path(p))
+    }
+
+    /// A value from the address's query (`?prompt=calm`), for the current path.
+    pub fn query(&self, key: &str) -> Option<String> {
+        self.path.with(|p| query(p, key).map(str::to_owned))
+    }
+
+    /// Like `query`, without following later changes (for a screen's first state).
+    pub fn query_untracked(&self, key: &str) -> Option<String> {
+        self.path
+            .with_untracked(|p| query(p, key).map(str::to_owned))
     }
 
     pub fn is(&self, page: Page) -> bool {

@@ -1,5 +1,6 @@
 use crate::content;
 use crate::domain::family::{FamilyScene, Lesson};
+use crate::domain::handout::Handout;
 
 /// Every screen of Tend. Links use `path()` rather than string literals spread through
 /// views, so a renamed route is one change.
@@ -35,12 +36,16 @@ pub enum Page {
     Imagery,
     /// A compassionate letter to yourself, and the letters kept.
     Letter,
+    /// Printable handouts for a therapist: pick a kind, an exercise and a band.
+    Handouts,
+    /// One handout card, at `/handouts/<kind>/<id>` (the band in the query).
+    Handout(&'static Handout),
 }
 
 impl Page {
     /// The pages with a fixed address (lessons and rehearsals come from content: see
     /// [`Page::every`]).
-    pub const ALL: [Page; 20] = [
+    pub const ALL: [Page; 21] = [
         Page::Home,
         Page::Welcome,
         Page::Help,
@@ -61,6 +66,7 @@ impl Page {
         Page::Summary,
         Page::Imagery,
         Page::Letter,
+        Page::Handouts,
     ];
 
     /// Every page, each lesson and rehearsal included.
@@ -69,6 +75,7 @@ impl Page {
             .into_iter()
             .chain(content::LESSONS.iter().map(Page::Lesson))
             .chain(content::FAMILY_SCENES.iter().map(Page::Rehearsal))
+            .chain(content::HANDOUTS.iter().map(Page::Handout))
     }
 
     /// Whether this page belongs to the family section (which never reads a teen's
@@ -101,17 +108,36 @@ impl Page {
             Page::Summary => "/summary",
             Page::Imagery => "/imagery",
             Page::Letter => "/letter",
+            Page::Handouts => "/handouts",
+            Page::Handout(handout) => handout.path,
         }
     }
 
-    /// The page at `path`; a trailing slash is allowed (`/help/`).
+    /// The page at `path`; a trailing slash is allowed (`/help/`), and a query
+    /// (`?prompt=calm`) is the page's own business.
     pub fn from_path(path: &str) -> Option<Page> {
+        let path = path.split_once('?').map_or(path, |(p, _)| p);
         let trimmed = match path.trim_end_matches('/') {
             "" => "/",
             p => p,
         };
         Page::every().find(|p| p.path() == trimmed)
     }
+}
+
+/// The value of `key` in `path`'s query, as written (`?prompt=calm&band=15-17`). Tend's
+/// own values are ids (letters, digits, dashes), so nothing needs decoding; `18+` may
+/// arrive as `18%2B` and is read back as `18+`.
+pub fn query<'a>(path: &'a str, key: &str) -> Option<&'a str> {
+    let (_, query) = path.split_once('?')?;
+    let query = query.split_once('#').map_or(query, |(q, _)| q);
+    query.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        (k == key).then_some(match v {
+            "18%2B" | "18%2b" => "18+",
+            v => v,
+        })
+    })
 }
 
 #[cfg(test)]
@@ -127,6 +153,17 @@ mod tests {
         assert_eq!(Page::from_path(""), Some(Page::Home));
         assert_eq!(Page::from_path("/helpers"), None);
         assert_eq!(Page::from_path("/help/me"), None);
+        assert_eq!(Page::from_path("/draw?prompt=calm"), Some(Page::Draw));
+        assert_eq!(Page::from_path("/draw/?prompt=calm"), Some(Page::Draw));
+    }
+
+    #[test]
+    fn a_query_value_is_read_by_its_key() {
+        assert_eq!(query("/draw?prompt=calm", "prompt"), Some("calm"));
+        assert_eq!(query("/x?a=1&band=18%2B", "band"), Some("18+"));
+        assert_eq!(query("/x?a=1&band=15-17#top", "band"), Some("15-17"));
+        assert_eq!(query("/x?a=1", "band"), None);
+        assert_eq!(query("/x", "a"), None);
     }
 
     #[test]
@@ -156,6 +193,12 @@ mod tests {
             Some(Page::Rehearsal(scene))
         );
         assert_eq!(Page::from_path("/family/nothing-here"), None);
+        let handout = content::HANDOUTS.iter().find(|h| h.id == "box").unwrap();
+        assert_eq!(
+            Page::from_path("/handouts/breathe/box?band=15-17"),
+            Some(Page::Handout(handout))
+        );
+        assert_eq!(Page::from_path("/handouts/breathe/nothing"), None);
         for page in Page::every().filter(|p| p.path().starts_with("/family")) {
             assert!(page.is_family(), "{}", page.path());
         }

@@ -209,6 +209,9 @@ fn DemoEntry() -> impl IntoView {
             {if demo::is_on() {
                 view! {
                     <p class="hint">"You're in demo mode. Changes here last only until you leave it."</p>
+                    <p class="actions">
+                        <a class="button" href=super::routes::Page::Handouts.path()>"Handouts to print"</a>
+                    </p>
                 }
                 .into_any()
             } else {
@@ -217,6 +220,7 @@ fn DemoEntry() -> impl IntoView {
                     <p class="actions">
                         <a class="button" href=demo::PATH>"Show Tend to others (demo mode)"</a>
                         <a class="button" href=super::routes::Page::PlanMaker.path()>"Make a practice plan"</a>
+                        <a class="button" href=super::routes::Page::Handouts.path()>"Handouts to print"</a>
                     </p>
                 }
                 .into_any()

@@ -67,6 +67,8 @@ test('draw with the mouse, undo and redo, keep it, reload, reopen it from the ga
     assert.equal((await draft(page)).work.drawing.strokes.length, 0);
     await page.keyboard.press('Control+Shift+Z');
     assert.ok((await inked(page)) > 500, 'redo by keyboard brings it back');
+    // Clear and Replay wait under the toolbar's More.
+    await page.getByRole('button', { name: 'More' }).click();
     await page.getByRole('button', { name: 'Clear' }).click();
     assert.equal(await inked(page), 0);
     await page.keyboard.press('Control+Z');
@@ -165,3 +167,67 @@ test('a stroke drawn just before the tab closes is kept', async () => {
     await page.context().close();
   }
 });
+
+test('on a phone the canvas and its toolbar, Keep included, fit on the first screen; More holds the rest', () =>
+  withPage({ viewport: 'phone', storage: SEED }, async (page) => {
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
+    assert.deepEqual(page.viewportSize(), { width: 390, height: 844 });
+    // The first screen ends where the tab bar starts.
+    const bar = await page.locator('.tabbar').boundingBox();
+    const bottom = bar ? bar.y : 844;
+    const toolbar = page.getByRole('group', { name: 'Drawing tools' });
+    const parts = {
+      canvas: page.locator('canvas'),
+      Keep: toolbar.getByRole('button', { name: 'Keep in my drawings' }),
+      Undo: toolbar.getByRole('button', { name: 'Undo' }),
+      Tool: toolbar.getByRole('group', { name: 'Tool' }),
+      'Brush size': toolbar.getByRole('group', { name: 'Brush size' }),
+      Colour: toolbar.getByRole('group', { name: 'Colour' }),
+    };
+    for (const [name, locator] of Object.entries(parts)) {
+      const box = await locator.boundingBox();
+      assert.ok(box && box.y >= 0 && box.y + box.height <= bottom, `${name} is on the first screen (${JSON.stringify(box)}, ends at ${bottom})`);
+    }
+    await screenshot(page, 'draw-toolbar-phone-first-screen');
+
+    // Pick a tool, a size and a colour, draw, and keep.
+    await toolbar.getByRole('radio', { name: 'Glow' }).check();
+    await toolbar.getByRole('radio', { name: 'Small' }).check();
+    await toolbar.getByRole('radio', { name: 'Purple', exact: true }).check();
+    const box = await page.locator('canvas').boundingBox();
+    await page.mouse.move(box.x + 40, box.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 200, box.y + 120, { steps: 10 });
+    await page.mouse.up();
+    const d = await draft(page);
+    assert.deepEqual(
+      [d.work.drawing.strokes[0].tool, d.work.drawing.strokes[0].size, d.work.drawing.strokes[0].colour],
+      ['glow', 'small', 'calm'],
+    );
+
+    // The rest is one tap (or one Enter) away, and closes again.
+    const more = toolbar.getByRole('button', { name: 'More' });
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByRole('group', { name: 'Paper' }).count(), 0, 'paper waits under More');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    await page.getByRole('radio', { name: 'Night sky' }).check();
+    await page.getByRole('switch', { name: /Mirror/ }).waitFor();
+    await checkA11y(page, 'drawing toolbar with More open (phone)');
+    await screenshot(page, 'draw-toolbar-phone-more');
+    await page.keyboard.press('Shift+Tab');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await more.getAttribute('aria-expanded'), 'false');
+
+    await toolbar.getByRole('button', { name: 'Keep in my drawings' }).click();
+    await page.getByRole('status').filter({ hasText: /Kept/ }).waitFor();
+    const [saved] = await kept(page);
+    assert.equal(saved.drawing.paper, 'night');
+    assert.equal(saved.drawing.strokes.length, 1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await checkA11y(page, 'drawing toolbar (phone)');
+    assertClean(page);
+  }));

@@ -170,6 +170,12 @@ pub fn DemoStart() -> impl IntoView {
             "A link and a code to scan, with no account.",
             "area--about",
         ),
+        (
+            Page::Handouts,
+            "Handouts to print",
+            "A one-page card for each exercise and age band.",
+            "area--about",
+        ),
     ];
     view! {
         <div class="demo-start">

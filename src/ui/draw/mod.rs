@@ -16,6 +16,7 @@ use crate::platform::{dom, files};
 use crate::state::drawing::{use_draw, Draft};
 use crate::state::settings::use_settings;
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
+use crate::ui::router::Nav;
 use crate::ui::routes::Page;
 use leptos::ev;
 use leptos::html::Canvas;
@@ -55,6 +56,17 @@ fn samples(ev: &web_sys::PointerEvent) -> Vec<web_sys::PointerEvent> {
     }
 }
 
+/// A small picture of each tool, on the 24 px icon grid.
+fn tool_icon(tool: Tool) -> &'static str {
+    match tool {
+        Tool::Pen => "M4 20l1-5L16 4l4 4L9 19zM14 6l4 4",
+        Tool::Glow => {
+            "M12 3v4M12 17v4M3 12h4M17 12h4M6 6l2.5 2.5M15.5 15.5 18 18M6 18l2.5-2.5M15.5 8.5 18 6"
+        }
+        Tool::Eraser => "M8 20h12M4 15l9-9 6 6-8 8H8zM9 10l6 6",
+    }
+}
+
 pub(crate) fn prompt_title(id: &str, band: Band) -> &'static str {
     content::draw_prompt(id).map_or("Free drawing", |p| p.title(band))
 }
@@ -64,9 +76,54 @@ pub fn DrawRoom() -> impl IntoView {
     dom::set_title("Drawing room");
     let draw = use_draw();
     let (band, motion) = use_settings().with_untracked(|s| (s.band.unwrap_or(Band::Mid), s.motion));
+    // The router, when the room is on a page of the app (a test may mount it alone).
+    let nav = use_context::<Nav>();
     let mut first = draw.draft().unwrap_or_default();
     if first.work.prompt.is_empty() {
         first.work.prompt = "free".to_owned();
+    }
+    let status = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+    // Opened for a prompt (a plan's item: `/draw?prompt=calm`): the room shows that
+    // prompt, and a drawing in progress on another prompt goes to the gallery first.
+    if let Some((nav, asked)) = nav.and_then(|nav| {
+        let id = nav.query_untracked("prompt")?;
+        Some((nav, content::draw_prompt(&id)?))
+    }) {
+        if first.work.prompt != asked.id {
+            let had_work = !first.work.is_blank();
+            if had_work && first.work.name.trim().is_empty() {
+                first.work.name = prompt_title(&first.work.prompt, band).to_owned();
+            }
+            let kept = if had_work {
+                draw.keep(&first).map(|_| true)
+            } else {
+                Ok(false)
+            };
+            match kept {
+                Ok(kept) => {
+                    let was = prompt_title(&first.work.prompt, band);
+                    first = Draft::default();
+                    first.work.prompt = asked.id.to_owned();
+                    first.work.day = dom::today();
+                    if let Err(e) = draw.save_draft(&first) {
+                        problem.set(Some(format!("Your drawing isn't saved. {e}")));
+                    }
+                    if kept {
+                        status.set(Some(format!(
+                            "Your drawing for \u{201c}{was}\u{201d} is kept in your drawings. A fresh page for \u{201c}{}\u{201d}.",
+                            asked.title(band)
+                        )));
+                    }
+                }
+                Err(e) => problem.set(Some(format!(
+                    "Your drawing in progress couldn't be kept, so it is still here. {e}"
+                ))),
+            }
+        }
+        // The address goes back to the room itself, so a reload carries on here (after
+        // this render: the route is being drawn right now).
+        request_animation_frame(move || nav.replace(Page::Draw.path()));
     }
     let history = StoredValue::new_local(History::new(first.work.drawing.clone()));
     let doc = RwSignal::new(first);
@@ -76,8 +133,8 @@ pub fn DrawRoom() -> impl IntoView {
     let size = RwSignal::new(Size::Medium);
     let colour = RwSignal::new(Colour::Soothing);
     let mirror = RwSignal::new(false);
-    let status = RwSignal::new(None::<String>);
-    let problem = RwSignal::new(None::<String>);
+    // The toolbar's "More": paper, mirror, clear and replay.
+    let more = RwSignal::new(false);
 
     let painter = StoredValue::new_local(None::<Painter>);
     let pen = StoredValue::new_local(None::<Pen>);
@@ -355,7 +412,7 @@ pub fn DrawRoom() -> impl IntoView {
     view! {
         <div class="draw">
             <h1>"Drawing room"</h1>
-            <div class="field">
+            <div class="field draw__prompt-pick">
                 <label for="prompt">"What to draw"</label>
                 <select id="prompt" on:change=move |e| {
                     let id = event_target_value(&e);
@@ -375,7 +432,9 @@ pub fn DrawRoom() -> impl IntoView {
                 {move || prompt().and_then(|p| p.gentle(band)).map(|g| view! { <p class="hint">{g}</p> })}
             </div>
 
-            // On a wide screen the tools sit beside the canvas (style/draw.css).
+            // The toolbar sits by the canvas: keep, undo and redo, tool, size and colour,
+            // and the rest one tap away under "More", so drawing and keeping fit on one
+            // phone screen. On a wide screen it sits beside the canvas (style/draw.css).
             <div class="draw__desk">
             <div class="draw__stage">
             <canvas
@@ -389,38 +448,69 @@ pub fn DrawRoom() -> impl IntoView {
                 on:pointerup=up
                 on:pointercancel=up
             ></canvas>
-            <p class="hint">"Nobody sees this unless you choose to show them."</p>
+            </div>
 
-            <div class="toolbar" role="group" aria-label="Undo and redo">
-                <button type="button" class="button" aria-keyshortcuts="Control+Z Meta+Z"
+            <div class="drawbar" role="group" aria-label="Drawing tools">
+            <div class="drawbar__actions">
+                <button type="button" class="button drawbar__icon" aria-keyshortcuts="Control+Z Meta+Z"
                     prop:disabled=move || { changes.track(); !history.with_value(History::can_undo) }
-                    on:click=move |_| undo()>"Undo"</button>
-                <button type="button" class="button" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
+                    on:click=move |_| undo()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9 6 4 11l5 5M4 11h10a6 6 0 0 1 0 12h-3" /></svg>
+                    <span class="visually-hidden">"Undo"</span>
+                </button>
+                <button type="button" class="button drawbar__icon" aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z"
                     prop:disabled=move || { changes.track(); !history.with_value(History::can_redo) }
-                    on:click=move |_| redo()>"Redo"</button>
-                <button type="button" class="button button--quiet"
-                    on:click=move |_| {
-                        if history.try_update_value(|h| { let had = !h.drawing().is_empty(); h.clear(); had }).unwrap_or(false) {
-                            changed();
-                            status.set(Some("Cleared. Undo brings it back.".to_owned()));
-                        }
-                    }>"Clear"</button>
-                <button type="button" class="button button--quiet" prop:disabled=replaying on:click=replay>"Replay"</button>
-            </div>
+                    on:click=move |_| redo()>
+                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="m15 6 5 5-5 5M20 11H10a6 6 0 0 0 0 12h3" /></svg>
+                    <span class="visually-hidden">"Redo"</span>
+                </button>
+                <button type="button" class="button button--primary drawbar__keep" on:click=move |_| keep()>"Keep in my drawings"</button>
+                <button type="button" class="button drawbar__icon"
+                    aria-expanded=move || if more.get() { "true" } else { "false" }
+                    aria-controls="draw-more"
+                    on:click=move |_| more.update(|m| *m = !*m)>
+                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M5 12h.01M12 12h.01M19 12h.01" /></svg>
+                    <span class="visually-hidden">"More"</span>
+                </button>
             </div>
 
-            <div class="draw__tools">
-
-            <RadioGroup legend="Tool" name="tool" options={options::<Tool>()}
-                selected=Signal::derive(move || Some(tool.get().as_str()))
-                on_pick=Callback::new(move |id| if let Some(t) = parse::<Tool>(id) { tool.set(t) }) />
-            <RadioGroup legend="Brush size" name="size" options={options::<Size>()}
-                selected=Signal::derive(move || Some(size.get().as_str()))
-                on_pick=Callback::new(move |id| if let Some(s) = parse::<Size>(id) { size.set(s) }) />
+            // Tool and size as picture chips: real radios, each named in words.
+            <div class="drawbar__picks">
+                <fieldset class="choices choices--compact choices--icons">
+                    <legend>"Tool"</legend>
+                    <div class="choices__options">
+                        {Tool::ALL.iter().map(|&t| view! {
+                            <label class=format!("choice choice--{}", t.as_str())>
+                                <input type="radio" name="tool" value=t.as_str()
+                                    prop:checked=move || tool.get() == t
+                                    on:change=move |_| tool.set(t) />
+                                <span>
+                                    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=tool_icon(t) /></svg>
+                                    <span class="visually-hidden">{t.label()}</span>
+                                </span>
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <fieldset class="choices choices--compact choices--icons choices--sizes">
+                    <legend>"Brush size"</legend>
+                    <div class="choices__options">
+                        {Size::ALL.iter().map(|&z| view! {
+                            <label class=format!("choice choice--{}", z.as_str())>
+                                <input type="radio" name="size" value=z.as_str()
+                                    prop:checked=move || size.get() == z
+                                    on:change=move |_| size.set(z) />
+                                <span><span class="visually-hidden">{z.label()}</span></span>
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
             // The shared colour chips: each shows its colour, chosen or not. A colour is
             // named plainly; what the three systems' colours stand for is a hint beside
-            // the name, which a screen reader reads as the radio's description.
-            <fieldset class="choices choices--swatches">
+            // the name, which a screen reader reads as the radio's description. On a
+            // phone they run in one row that scrolls sideways.
+            <fieldset class="choices choices--swatches choices--compact drawbar__colours">
                 <legend>"Colour"</legend>
                 <div class="choices__options">
                     {Colour::ALL.iter().map(|&c| {
@@ -441,6 +531,8 @@ pub fn DrawRoom() -> impl IntoView {
                     }).collect_view()}
                 </div>
             </fieldset>
+
+            <div id="draw-more" class="drawbar__more" hidden=move || !more.get()>
             <RadioGroup legend="Paper" name="paper" options={options::<Paper>()}
                 selected=Signal::derive(move || Some(paper().as_str()))
                 on_pick=Callback::new(move |id| {
@@ -451,8 +543,22 @@ pub fn DrawRoom() -> impl IntoView {
                 }) />
             <Toggle label="Mirror" hint="Everything you draw also appears flipped, like a butterfly."
                 checked=mirror on_change=Callback::new(move |on| mirror.set(on)) />
+            <div class="toolbar">
+                <button type="button" class="button button--quiet"
+                    on:click=move |_| {
+                        if history.try_update_value(|h| { let had = !h.drawing().is_empty(); h.clear(); had }).unwrap_or(false) {
+                            changed();
+                            status.set(Some("Cleared. Undo brings it back.".to_owned()));
+                        }
+                    }>"Clear"</button>
+                <button type="button" class="button button--quiet" prop:disabled=replaying on:click=replay>"Replay"</button>
             </div>
             </div>
+            </div>
+            </div>
+            <div role="status" class="save-state">{move || status.get()}</div>
+            <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
+            <p class="hint">"Nobody sees this unless you choose to show them."</p>
 
             <div class="field">
                 <label for="words">"Or describe it in words instead"</label>
@@ -479,10 +585,7 @@ pub fn DrawRoom() -> impl IntoView {
                         keep_draft();
                     } />
             </div>
-            <div role="status" class="save-state">{move || status.get()}</div>
-            <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
             <div class="actions">
-                <button type="button" class="button button--primary" on:click=move |_| keep()>"Keep in my drawings"</button>
                 <button type="button" class="button" on:click=export_png>"Download as a picture"</button>
                 <button type="button" class="button" on:click=start_new>"New drawing"</button>
                 <a class="button" href=Page::Gallery.path()>"Your drawings"</a>

@@ -132,9 +132,22 @@ pub fn Talk() -> impl IntoView {
         Progress::None => (None, false),
         Progress::Stale => (None, true),
     };
+    // Opened for a scene (a plan's item: `/talk?scene=friend-test`): its preview shows,
+    // unless that very scene is already under way. Another conversation in progress is
+    // kept when this one starts (see `start`), so nothing is lost.
+    let asked = nav
+        .query_untracked("scene")
+        .and_then(|id| content::talk_scenes_for(band).find(|s| s.id == id))
+        .map(|s| s.id)
+        .filter(|id| first.as_ref().is_none_or(|w| w.scene().id != *id));
+    if nav.query_untracked("scene").is_some() {
+        // The address goes back to the dialogues, so a reload carries on here (after
+        // this render: the route is being drawn right now).
+        request_animation_frame(move || nav.replace(Page::Talk.path()));
+    }
     let walk = RwSignal::new(first);
     let stale = RwSignal::new(stale);
-    let chosen = RwSignal::new(None::<&'static str>);
+    let chosen = RwSignal::new(asked);
     let problem = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
     let too_much = RwSignal::new(false);
@@ -143,12 +156,14 @@ pub fn Talk() -> impl IntoView {
 
     // Memos, so that a step redraws only what changed: the heading, the log and a
     // "Go on" that is followed by another stay the same elements.
-    let screen = Memo::new(
-        move |_| match walk.with(|w| w.as_ref().map(|w| w.scene().id)) {
-            Some(id) => Screen::Scene(id),
-            None => chosen.get().map_or(Screen::List, Screen::Preview),
-        },
-    );
+    // A chosen scene's preview comes first, even over a conversation in progress.
+    let screen = Memo::new(move |_| match chosen.get() {
+        Some(id) => Screen::Preview(id),
+        None => walk.with(|w| {
+            w.as_ref()
+                .map_or(Screen::List, |w| Screen::Scene(w.scene().id))
+        }),
+    });
     let turn = Memo::new(move |_| {
         walk.with(|w| {
             w.as_ref().map(|w| match w.current().next {
@@ -193,11 +208,30 @@ pub fn Talk() -> impl IntoView {
             return;
         };
         if let Ok(w) = Walk::start(scene, band) {
+            // The conversation in progress is kept, as far as it got, before another
+            // one starts.
+            let before = walk.with_untracked(|w| {
+                w.as_ref()
+                    .filter(|w| w.scene().id != id)
+                    .map(|w| (talk.keep(w, dom::today()), w.scene().title(w.band())))
+            });
+            let kept = match before {
+                Some((Err(e), _)) => {
+                    problem.set(Some(format!(
+                        "The conversation you had open couldn't be kept, so it is still here. {e}"
+                    )));
+                    return;
+                }
+                Some((Ok(_), title)) => Some(title),
+                None => None,
+            };
             if stale.get_untracked() {
                 let _ = talk.end_progress(true);
                 stale.set(false);
             }
-            status.set(None);
+            status.set(kept.map(|title| {
+                format!("\u{201c}{title}\u{201d} is kept in your conversations, as far as you got.")
+            }));
             chosen.set(None);
             walk.set(Some(w));
             stepped();
@@ -210,7 +244,11 @@ pub fn Talk() -> impl IntoView {
     };
     let not_today = move |id: &'static str| {
         chosen.set(None);
-        focus_scene_button(id);
+        if walk.with_untracked(Option::is_some) {
+            dom::focus_after_render("main h1");
+        } else {
+            focus_scene_button(id);
+        }
     };
     let step = move |f: &dyn Fn(&mut Walk) -> bool| {
         let mut moved = false;
@@ -270,6 +308,8 @@ pub fn Talk() -> impl IntoView {
         }
     };
 
+    // The title of a conversation in progress, if there is one.
+    let open_title = move || walk.with(|w| w.as_ref().map(|w| w.scene().title(w.band())));
     let preview_view = move |id: &'static str| {
         content::talk_scene(id).map(|scene| {
             view! {
@@ -278,9 +318,17 @@ pub fn Talk() -> impl IntoView {
                     <h2 id="preview-title">"What happens"</h2>
                     <p>{scene.preview(band)}</p>
                     <p class="hint">"You can pause or stop at any point, and nothing is scored."</p>
+                    {move || open_title().map(|t| view! {
+                        <p class="hint">{format!("You are part-way through \u{201c}{t}\u{201d}. If you start this one, that one is kept in your conversations, as far as you got.")}</p>
+                    })}
                     <div class="actions">
                         <button type="button" class="button button--primary" on:click=move |_| start(id)>"Start"</button>
-                        <button type="button" class="button" on:click=move |_| not_today(id)>"Not today"</button>
+                        <button type="button" class="button" on:click=move |_| not_today(id)>
+                            {move || match open_title() {
+                                Some(t) => format!("Carry on with \u{201c}{t}\u{201d}"),
+                                None => "Not today".to_owned(),
+                            }}
+                        </button>
                     </div>
                 </section>
             }
