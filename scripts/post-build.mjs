@@ -29,8 +29,11 @@ const filesUnder = (root) =>
 // overwrites the files an open page may still ask for.
 const wasmOut = join(repo, 'target', 'tend-wasm', process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug');
 if (!existsSync(join(wasmOut, 'tend.js'))) throw new Error(`post-build: ${wasmOut}/tend.js is missing (scripts/wasm.mjs runs first)`);
+// wasm-bindgen's glue names the sections' loader once per function it imports (the same
+// module each time, so the repeated key is harmless).
+const quiet = { 'duplicate-object-key': 'silent' };
 const minify = (path) => {
-  const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', logLevel: 'warning' });
+  const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', logLevel: 'warning', logOverride: quiet });
   writeFileSync(path, code);
 };
 const wasmFiles = filesUnder(wasmOut);

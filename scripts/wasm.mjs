@@ -12,9 +12,10 @@
 //      (--keep-lld-exports);
 //   4. wasm-opt on every .wasm (never before splitting: it drops the relocations).
 // Debug (`trunk serve`): one wasm, as before, with no splitting and no wasm-opt.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 const repo = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -53,11 +54,17 @@ for (const f of parts) copyFileSync(join(splitDir, f), join(outDir, f));
 // no target_features section for wasm-opt to read them from).
 const features = ['bulk-memory', 'sign-ext', 'mutable-globals', 'nontrapping-float-to-int', 'reference-types', 'multivalue']
   .map((f) => `--enable-${f}`);
-const wasms = readdirSync(outDir).filter((f) => f.endsWith('.wasm'));
-for (const f of wasms) {
-  const path = join(outDir, f);
-  run('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', ...features, path, '-o', path]);
-}
+// Largest first, a few at a time: most of each run is starting wasm-opt itself.
+const wasms = readdirSync(outDir).filter((f) => f.endsWith('.wasm'))
+  .sort((a, b) => statSync(join(outDir, b)).size - statSync(join(outDir, a)).size);
+const queue = [...wasms];
+const opt = promisify(execFile);
+await Promise.all(Array.from({ length: 3 }, async () => {
+  for (let f = queue.shift(); f; f = queue.shift()) {
+    const path = join(outDir, f);
+    await opt('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', ...features, path, '-o', path], { cwd: repo });
+  }
+}));
 const sizes = wasms.map((f) => `${f} ${readFileSync(join(outDir, f)).length}`).join(', ');
 console.log(`wasm: ${sizes}`);
 if (!existsSync(join(outDir, 'tend.js'))) throw new Error('wasm: wasm-bindgen wrote no tend.js');

@@ -85,10 +85,19 @@ pub fn Section(load: impl Fn() -> Loading + 'static) -> impl IntoView {
         });
     };
     start();
-    let start = StoredValue::new_local(start);
     // A page opened from another one gets the focus on its heading once it is there, as
-    // the shell does for pages in the first download.
-    let opened_later = STARTED.load(Ordering::Relaxed);
+    // the shell does for pages in the first download; so does one that came on "Try
+    // again" (the button that had the focus is gone).
+    let focus = StoredValue::new(STARTED.load(Ordering::Relaxed));
+    // "Try again" runs in a click handler, outside any owner: load under this one again.
+    let owner = Owner::current();
+    let again = StoredValue::new_local(move || {
+        focus.set_value(true);
+        match &owner {
+            Some(owner) => owner.with(&start),
+            None => start(),
+        }
+    });
 
     move || {
         match shown.get() {
@@ -100,7 +109,7 @@ pub fn Section(load: impl Fn() -> Loading + 'static) -> impl IntoView {
         .into_any(),
         Some(Ok(())) => {
             let page = slot.try_update_value(Option::take).flatten();
-            if opened_later {
+            if focus.get_value() {
                 request_animation_frame(dom::focus_main_heading);
             }
             page.unwrap_or_else(|| ().into_any())
@@ -113,7 +122,7 @@ pub fn Section(load: impl Fn() -> Loading + 'static) -> impl IntoView {
                     "Nothing you saved is lost."
                 </p>
                 <div class="actions">
-                    <button type="button" class="button button--primary" on:click=move |_| start.with_value(|s| s())>
+                    <button type="button" class="button button--primary" on:click=move |_| again.with_value(|again| again())>
                         "Try again"
                     </button>
                     <a class="button" href=Page::Help.path()>"Help now"</a>
