@@ -102,7 +102,7 @@ pub fn Section(load: impl Fn() -> Loading + 'static) -> impl IntoView {
     move || {
         match shown.get() {
         None => view! {
-            <div class="boot__placeholder section__loading" aria-busy="true" aria-label="Loading">
+            <div class="boot__placeholder" aria-hidden="true">
                 <span></span><span></span><span></span>
             </div>
         }
