@@ -207,18 +207,27 @@ async function routes(ctx) {
       await context.addInitScript((seed) => {
         for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
       }, settingsSeed({ band: '15-17', who: 'teen' }));
-      const page = await context.newPage();
-      const files = [];
-      let counting = true;
-      page.on('request', (req) => {
-        const u = new URL(req.url());
-        if (counting && u.origin === new URL(base).origin) files.push(u.pathname === '/' || !path.extname(u.pathname) ? null : u.pathname.slice(1));
+      // The moment the page first shows its heading (the static shell has none; /help's
+      // static page has its own), as the page itself sees it.
+      await context.addInitScript(() => {
+        // No prefetch of the other sections when idle: only what this page needs counts.
+        window.requestIdleCallback = () => 0;
+        new MutationObserver((_, seen) => {
+          if (document.querySelector('main h1')) {
+            window.__tendHeading = performance.now();
+            seen.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true });
       });
+      const page = await context.newPage();
       await page.goto(`${base}${route}`);
       const h1 = name ? page.getByRole('heading', { level: 1, name }) : page.getByRole('heading', { level: 1 });
-      // The app's heading (the static shell has none; /help's static page has its own).
       await h1.first().waitFor({ timeout: 60000 });
-      counting = false;
+      // Files asked for before that moment (the sections prefetched when idle come after).
+      const files = await page.evaluate((origin) => performance.getEntriesByType('resource')
+        .filter((e) => e.startTime <= window.__tendHeading && new URL(e.name).origin === origin)
+        .map((e) => new URL(e.name).pathname.slice(1)), new URL(base).origin);
+      files.push(null);
       await context.close();
       // The document itself: index.html, or help.html for /help.
       const doc = existsSync(path.join(ctx.dist, `${route.slice(1)}.html`)) && route !== '/' ? `${route.slice(1)}.html` : 'index.html';
@@ -236,7 +245,9 @@ async function routes(ctx) {
   const added = [['section (opened first)', 'adds', 'brotli']];
   for (const [route] of ENTRY_ROUTES.slice(2)) {
     const extra = fetched.get(route).filter((f) => !home.has(f) && !/\.html$/.test(f));
-    added.push([route, extra.join(' + ') || '(nothing)', extra.reduce((sum, f) => sum + sizeOf(f), 0)]);
+    const named = extra.map((f) => f.replace(/^.*\//, '')).filter((f) => !f.startsWith('chunk_'));
+    const shared = extra.length - named.length;
+    added.push([route, `${named.join(' + ')}${shared ? ` + ${shared} shared chunk(s)` : ''}` || '(nothing)', extra.reduce((sum, f) => sum + sizeOf(f), 0)]);
   }
   console.log('\nwhat a section adds on first open, beyond the home page\'s files:\n');
   table(added, ['l', 'l', 'r']);
