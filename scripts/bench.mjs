@@ -34,6 +34,7 @@ const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 export const BUDGETS = {
   initialBrotli: 120 * 1024, // index.html + the css, js and wasm it loads
+  sectionBrotli: 60 * 1024, // what a section adds when it is first opened
   totalBrotli: 140 * 1024, // every file in dist/
   performance: 98,
   accessibility: 100,
@@ -130,7 +131,8 @@ function initialFiles(dist) {
     // Static imports and re-exports (minified or not). Dynamic import() is not initial.
     for (const m of js.matchAll(/(?:\bimport|\bexport)\s*(?:[\w*\s{},$]*?\bfrom\s*)?["']([^"']+)["']/g)) add(m[1], file);
     // The wasm the glue fetches by default: new URL('x_bg.wasm', import.meta.url)
-    for (const m of js.matchAll(/new URL\(\s*["']([^"']+\.wasm)["']/g)) add(m[1], file);
+    // (The sections' loader names their files the same way; they are not fetched up front.)
+    if (!/__wasm_split\.js$/.test(file)) for (const m of js.matchAll(/new URL\(\s*["']([^"']+\.wasm)["']/g)) add(m[1], file);
   }
   return [...seen];
 }
@@ -172,11 +174,109 @@ async function sizes(ctx) {
   };
 }
 
+/** The entry routes the first download is counted for, and the heading each one shows. */
+const ENTRY_ROUTES = [
+  ['/', 'Good to see you'],
+  ['/help', 'Help now'],
+  ['/family', 'For parents and carers'],
+  ['/breathe', null],
+  ['/draw', null],
+  ['/talk', null],
+];
+
+/** In a browser: the files each entry route fetched until its page showed its heading
+ * (brotli bytes, from dist/), and what each section adds on first open (its files beyond
+ * the home page's). Sections prefetched when idle are not counted: the count stops at the
+ * heading. */
+async function routes(ctx) {
+  const base = await ctx.serve();
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS });
+  const br = new Map();
+  const sizeOf = (rel) => {
+    if (!br.has(rel)) {
+      const file = path.join(ctx.dist, rel);
+      br.set(rel, existsSync(file) && statSync(file).isFile() ? brotliSize(readFileSync(file)) : 0);
+    }
+    return br.get(rel);
+  };
+  const rows = [['route', 'files until heading', 'brotli']];
+  const fetched = new Map();
+  try {
+    for (const [route, name] of ENTRY_ROUTES) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+      await context.addInitScript((seed) => {
+        for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
+      }, settingsSeed({ band: '15-17', who: 'teen' }));
+      // The moment the page first shows its heading (the static shell has none; /help's
+      // static page has its own), as the page itself sees it.
+      await context.addInitScript(() => {
+        // No prefetch of the other sections when idle: only what this page needs counts.
+        window.requestIdleCallback = () => 0;
+        new MutationObserver((_, seen) => {
+          if (document.querySelector('main h1')) {
+            window.__tendHeading = performance.now();
+            seen.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true });
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}${route}`);
+      const h1 = name ? page.getByRole('heading', { level: 1, name }) : page.getByRole('heading', { level: 1 });
+      await h1.first().waitFor({ timeout: 60000 });
+      // Files asked for before that moment (the sections prefetched when idle come after).
+      const files = await page.evaluate((origin) => performance.getEntriesByType('resource')
+        .filter((e) => e.startTime <= window.__tendHeading && new URL(e.name).origin === origin)
+        .map((e) => new URL(e.name).pathname.slice(1)), new URL(base).origin);
+      files.push(null);
+      await context.close();
+      // The document itself: index.html, or help.html for /help.
+      const doc = existsSync(path.join(ctx.dist, `${route.slice(1)}.html`)) && route !== '/' ? `${route.slice(1)}.html` : 'index.html';
+      const list = [...new Set(files.map((f) => f ?? doc))];
+      fetched.set(route, list);
+      const total = list.reduce((sum, f) => sum + sizeOf(f), 0);
+      rows.push([route, list.length, total]);
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(`\n## First download per entry route, until the page shows its heading (brotli bytes)\n`);
+  table(rows, ['l', 'r', 'r']);
+  const home = new Set(fetched.get('/'));
+  const added = [['section (opened first)', 'adds', 'brotli']];
+  for (const [route] of ENTRY_ROUTES.slice(2)) {
+    const extra = fetched.get(route).filter((f) => !home.has(f) && !/\.html$/.test(f));
+    const named = extra.map((f) => f.replace(/^.*\//, '')).filter((f) => !f.startsWith('chunk_'));
+    const shared = extra.length - named.length;
+    added.push([route, `${named.join(' + ')}${shared ? ` + ${shared} shared chunk(s)` : ''}` || '(nothing)', extra.reduce((sum, f) => sum + sizeOf(f), 0)]);
+  }
+  console.log('\nwhat a section adds on first open, beyond the home page\'s files:\n');
+  table(added, ['l', 'l', 'r']);
+  const whole = listFiles(ctx.dist).reduce((sum, f) => sum + sizeOf(f), 0);
+  console.log(`\nwhole app (brotli): ${whole} bytes (${kb(whole)})`);
+  const first = Object.fromEntries(rows.slice(1).map((r) => [r[0], r[2]]));
+  ctx.results.routes = { first, added: Object.fromEntries(added.slice(1).map((r) => [r[0], r[2]])), whole };
+  return {
+    checks: [
+      ...['/', '/help', '/family'].map((r) => check(`first download of ${r}, brotli`, first[r] <= BUDGETS.initialBrotli, kb(first[r]), `≤ ${kb(BUDGETS.initialBrotli)}`)),
+      ...added.slice(1).map((r) => check(`${r[0]} adds on first open, brotli`, r[2] <= BUDGETS.sectionBrotli, kb(r[2]), `≤ ${kb(BUDGETS.sectionBrotli)}`)),
+    ],
+  };
+}
+
 /** Lighthouse 12 mobile (default preset) on the home page: scores and Web Vitals. */
 async function lighthouse(ctx) {
+  const checks = [];
+  for (const route of ['/', '/help', '/family']) checks.push(...(await lighthouseOn(ctx, route)).checks);
+  return { checks };
+}
+
+/** Lighthouse on one route: the median of LH_RUNS (3) runs. */
+async function lighthouseOn(ctx, route) {
   const base = await ctx.serve();
-  const url = `${base}/`;
-  const out = path.join(ctx.out, 'lighthouse-home.json');
+  const url = `${base}${route}`;
+  const slug = route === '/' ? 'home' : route.slice(1).replace(/\W+/g, '-');
+  const out = path.join(ctx.out, `lighthouse-${slug}.json`);
   const bin = path.join(REPO, 'node_modules', '.bin', 'lighthouse');
   if (!existsSync(bin)) throw new Error('node_modules/.bin/lighthouse missing: run scripts/setup');
   // Lighthouse's performance score moves with whatever else the machine is doing, so it
@@ -185,7 +285,7 @@ async function lighthouse(ctx) {
   console.log(`\n## Lighthouse (mobile) ${url}, median of ${runs}\n`);
   const reports = [];
   for (let i = 1; i <= runs; i++) {
-    const file = path.join(ctx.out, `lighthouse-home-${i}.json`);
+    const file = path.join(ctx.out, `lighthouse-${slug}-${i}.json`);
     const args = [
       url,
       '--only-categories=performance,accessibility,best-practices',
@@ -244,7 +344,8 @@ async function lighthouse(ctx) {
     if (failing.length > 0) console.log(`${id}: below full marks on ${failing.join(', ')}`);
   }
 
-  ctx.results.lighthouse = {
+  ctx.results.lighthouse ??= {};
+  ctx.results.lighthouse[route] = {
     performance: perf,
     accessibility: a11y,
     bestPractices: bp,
@@ -255,9 +356,9 @@ async function lighthouse(ctx) {
   };
   return {
     checks: [
-      check('Lighthouse performance', perf >= BUDGETS.performance, String(perf), `≥ ${BUDGETS.performance}`),
-      check('Lighthouse accessibility', a11y >= BUDGETS.accessibility, String(a11y), `= ${BUDGETS.accessibility}`),
-      check('Lighthouse best-practices', bp >= BUDGETS.bestPractices, String(bp), `= ${BUDGETS.bestPractices}`),
+      check(`Lighthouse ${route} performance`, perf >= BUDGETS.performance, String(perf), `≥ ${BUDGETS.performance}`),
+      check(`Lighthouse ${route} accessibility`, a11y >= BUDGETS.accessibility, String(a11y), `= ${BUDGETS.accessibility}`),
+      check(`Lighthouse ${route} best-practices`, bp >= BUDGETS.bestPractices, String(bp), `= ${BUDGETS.bestPractices}`),
     ],
   };
 }
@@ -898,7 +999,7 @@ async function draw(ctx) {
   }
 }
 
-export const SECTIONS = { sizes, lighthouse, heavyYear, frames, draw };
+export const SECTIONS = { sizes, routes, lighthouse, heavyYear, frames, draw };
 
 // ---------------------------------------------------------------- plumbing
 

@@ -8,21 +8,61 @@
 // 4. writes sw.js, the service worker that keeps every file of this build for offline use.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { transformSync } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+const repo = process.env.TRUNK_SOURCE_DIR || process.cwd();
 
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
-  const path = join(dir, name);
-  const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', logLevel: 'warning' });
+/** Every file under `root`, as paths relative to it with `/` between folders, sorted. */
+const filesUnder = (root) =>
+  readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+
+// The WebAssembly and its JS, built by scripts/wasm.mjs (the pre_build hook), go into a
+// folder named by their content: the loader fetches sections relative to itself, so a
+// page started on one build only ever loads that build's sections, and a new build never
+// overwrites the files an open page may still ask for.
+const wasmOut = join(repo, 'target', 'tend-wasm', process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug');
+if (!existsSync(join(wasmOut, 'tend.js'))) throw new Error(`post-build: ${wasmOut}/tend.js is missing (scripts/wasm.mjs runs first)`);
+// wasm-bindgen's glue names the sections' loader once per function it imports (the same
+// module each time, so the repeated key is harmless).
+const quiet = { 'duplicate-object-key': 'silent' };
+const minify = (path) => {
+  const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', logLevel: 'warning', logOverride: quiet });
   writeFileSync(path, code);
-}
+};
+const wasmFiles = filesUnder(wasmOut);
+const build = createHash('sha256');
+for (const f of wasmFiles) build.update(f).update(readFileSync(join(wasmOut, f)));
+const buildDir = `build-${build.digest('hex').slice(0, 16)}`;
+cpSync(wasmOut, join(dir, buildDir), { recursive: true });
+for (const f of wasmFiles.filter((f) => f.endsWith('.js'))) minify(join(dir, buildDir, f));
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) minify(join(dir, name));
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
+// at once. The sections (split_*.wasm and the chunks they share) are not fetched here:
+// each arrives when first opened, or earlier, when the browser is idle (below) and when
+// the service worker keeps this build for offline use.
+const sections = wasmFiles.filter((f) => f.endsWith('.wasm') && f !== 'tend_bg.wasm');
+const start = `import init, * as bindings from '/${buildDir}/tend.js';
+const wasm = await init({ module_or_path: '/${buildDir}/tend_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
+later(() => { for (const f of ${JSON.stringify(sections)}) fetch('/${buildDir}/' + f).catch(() => {}); });`;
+if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
+html = html.replace('</head>', `<script type="module">${start}</script>
+ ${wasmFiles.filter((f) => /^(tend|__wasm_split)\.js$/.test(f)).map((f) => `<link rel="modulepreload" href="/${buildDir}/${f}" crossorigin="anonymous">`).join('')}
+<link rel="preload" href="/${buildDir}/tend_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">
+</head>`);
 
 // One request and one compression window for all CSS, in the order index.html lists it.
 const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+\.css)"\/?>\s*/g)];
@@ -58,7 +98,7 @@ const helpPage = html
 if (!helpPage.includes('tel:')) throw new Error('post-build: help.html has no call links');
 writeFileSync(join(dir, 'help.html'), helpPage);
 
-const files = readdirSync(dir).filter((f) => f !== 'sw.js').sort();
+const files = filesUnder(dir).filter((f) => f !== 'sw.js');
 const version = createHash('sha256');
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
 const sw = `// Generated at build time by scripts/post-build.mjs.

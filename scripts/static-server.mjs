@@ -54,6 +54,8 @@ const COMPRESSIBLE = new Set([
   '.txt', '.xml', '.ico',
 ]);
 const HASHED_NAME = /-[0-9a-f]{8,}(?=[._])/i;
+// A folder named by its content (dist/build-<hash>/: the wasm, its JS and the sections).
+const HASHED_FOLDER = /^[\w.]+-[0-9a-f]{8,}[\\/]/i;
 const NO_CACHE_NAMES = new Set(['index.html', 'sw.js']);
 
 function parseArgs(argv) {
@@ -277,7 +279,7 @@ function main() {
     const etag = `"${createHash('sha1').update(`${file}:${stat.size}:${stat.mtimeMs}`).digest('base64url').slice(0, 20)}"`;
     const cacheControl = NO_CACHE_NAMES.has(name)
       ? 'no-cache'
-      : HASHED_NAME.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      : HASHED_NAME.test(name) || HASHED_FOLDER.test(path.relative(rootReal, file)) ? 'public, max-age=31536000, immutable' : 'no-cache';
     const headers = { 'Content-Type': type, 'Cache-Control': cacheControl, ETag: etag };
     const compressible = COMPRESSIBLE.has(ext);
     if (compressible) headers.Vary = 'Accept-Encoding';

@@ -7,12 +7,13 @@ use crate::state::plan::PlanState;
 use crate::state::talk::TalkState;
 use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::{self, SETTINGS_KEY};
+use crate::ui::demo;
 use crate::ui::router::Nav;
+use crate::ui::section::Section;
 use crate::ui::{
-    about::About, breathe, draw, family, help::Help, home::Home, not_found::NotFound, routes::Page,
-    settings::SettingsPage, shell::Shell, talk, welcome::Welcome,
+    about::About, help::Help, home::Home, not_found::NotFound, routes::Page, shell::Shell,
+    welcome::Welcome,
 };
-use crate::ui::{demo, handouts, imagery, letter, plan};
 use leptos::prelude::*;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
@@ -105,34 +106,74 @@ pub fn App() -> impl IntoView {
                 Some(Page::Home) => view! { <Home /> }.into_any(),
                 Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
                 Some(Page::Help) => view! { <Help /> }.into_any(),
-                Some(Page::Settings) => view! { <SettingsPage /> }.into_any(),
+                Some(Page::Settings) => view! { <Section load=sections::settings /> }.into_any(),
                 Some(Page::About) => view! { <About /> }.into_any(),
-                Some(Page::Breathe) => view! { <breathe::Breathe /> }.into_any(),
-                Some(Page::Patterns) => view! { <breathe::patterns::Patterns /> }.into_any(),
-                Some(Page::History) => view! { <breathe::history::History /> }.into_any(),
-                Some(Page::Draw) => view! { <draw::DrawRoom /> }.into_any(),
-                Some(Page::Gallery) => view! { <draw::gallery::Gallery /> }.into_any(),
-                Some(Page::Talk) => view! { <talk::Talk /> }.into_any(),
-                Some(Page::Circles) => view! { <crate::ui::circles::Circles /> }.into_any(),
-                Some(Page::Break) => view! { <crate::ui::kind_break::KindBreak /> }.into_any(),
-                Some(Page::Family) => view! { <family::Family /> }.into_any(),
+                Some(Page::Breathe) => view! { <Section load=sections::breathe /> }.into_any(),
+                Some(Page::Patterns) => view! { <Section load=sections::patterns /> }.into_any(),
+                Some(Page::History) => view! { <Section load=sections::history /> }.into_any(),
+                Some(Page::Draw) => view! { <Section load=sections::draw /> }.into_any(),
+                Some(Page::Gallery) => view! { <Section load=sections::gallery /> }.into_any(),
+                Some(Page::Talk) => view! { <Section load=sections::talk /> }.into_any(),
+                Some(Page::Circles) => view! { <Section load=sections::circles /> }.into_any(),
+                Some(Page::Break) => view! { <Section load=sections::kind_break /> }.into_any(),
+                Some(Page::Family) => view! { <Section load=sections::family /> }.into_any(),
                 Some(Page::Lesson(lesson)) => {
-                    view! { <family::lesson::LessonPage lesson /> }.into_any()
+                    view! { <Section load=move || sections::lesson(lesson) /> }.into_any()
                 }
                 Some(Page::Rehearsal(scene)) => {
-                    view! { <family::rehearse::Rehearsal scene /> }.into_any()
+                    view! { <Section load=move || sections::rehearsal(scene) /> }.into_any()
                 }
-                Some(Page::Demo) => view! { <demo::DemoStart /> }.into_any(),
-                Some(Page::Plan) => view! { <plan::PlanOpen /> }.into_any(),
-                Some(Page::PlanMaker) => view! { <plan::PlanMaker /> }.into_any(),
-                Some(Page::Summary) => view! { <crate::ui::summary::SummaryPage /> }.into_any(),
-                Some(Page::Imagery) => view! { <imagery::Imagery /> }.into_any(),
-                Some(Page::Letter) => view! { <letter::LetterPage /> }.into_any(),
-                Some(Page::Handouts) => view! { <handouts::Handouts /> }.into_any(),
-                Some(Page::Handout(handout)) => view! { <handouts::HandoutCard handout /> }.into_any(),
+                Some(Page::Demo) => view! { <Section load=sections::demo /> }.into_any(),
+                Some(Page::Plan) => view! { <Section load=sections::plan /> }.into_any(),
+                Some(Page::PlanMaker) => view! { <Section load=sections::plan_maker /> }.into_any(),
+                Some(Page::Summary) => view! { <Section load=sections::summary /> }.into_any(),
+                Some(Page::Imagery) => view! { <Section load=sections::imagery /> }.into_any(),
+                Some(Page::Letter) => view! { <Section load=sections::letter /> }.into_any(),
+                Some(Page::Handouts) => view! { <Section load=sections::handouts /> }.into_any(),
+                Some(Page::Handout(handout)) => {
+                    view! { <Section load=move || sections::handout(handout) /> }.into_any()
+                }
                 None => view! { <NotFound /> }.into_any(),
             }
             }}
         </Shell>
     }
+}
+
+/// The pages that arrive when first opened, one `section!` line per page, named by the
+/// section whose file they go in. The first download holds the shell, Home, Help and the
+/// welcome, and nothing else: a new section's pages are declared here (with their own
+/// section name) and shown above as `<Section load=sections::page />`.
+mod sections {
+    use crate::domain::family::{FamilyScene, Lesson};
+    use crate::domain::handout::Handout;
+    use crate::section;
+    use crate::ui::{
+        breathe, circles, demo, draw, family, handouts, imagery, kind_break, letter, plan,
+        settings, summary, talk,
+    };
+    use leptos::prelude::*;
+
+    section!(breathe, breathe() => view! { <breathe::Breathe /> });
+    section!(breathe, patterns() => view! { <breathe::patterns::Patterns /> });
+    section!(breathe, history() => view! { <breathe::history::History /> });
+    section!(draw, draw() => view! { <draw::DrawRoom /> });
+    section!(draw, gallery() => view! { <draw::gallery::Gallery /> });
+    section!(talk, talk() => view! { <talk::Talk /> });
+    section!(settings, settings() => view! { <settings::SettingsPage /> });
+    section!(plan, demo() => view! { <demo::DemoStart /> });
+    section!(plan, plan() => view! { <plan::PlanOpen /> });
+    section!(plan, plan_maker() => view! { <plan::PlanMaker /> });
+    section!(summary, summary() => view! { <summary::SummaryPage /> });
+    section!(handouts, handouts() => view! { <handouts::Handouts /> });
+    section!(handouts, handout(handout: &'static Handout) => view! { <handouts::HandoutCard handout /> });
+
+    section!(circles, circles() => view! { <circles::Circles /> });
+    section!(kind, kind_break() => view! { <kind_break::KindBreak /> });
+    section!(kind, imagery() => view! { <imagery::Imagery /> });
+    section!(letter, letter() => view! { <letter::LetterPage /> });
+
+    section!(family, family() => view! { <family::Family /> });
+    section!(family, lesson(lesson: &'static Lesson) => view! { <family::lesson::LessonPage lesson /> });
+    section!(family, rehearsal(scene: &'static FamilyScene) => view! { <family::rehearse::Rehearsal scene /> });
 }

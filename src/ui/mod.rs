@@ -22,6 +22,7 @@ pub mod plan;
 pub mod qr;
 pub mod router;
 pub mod routes;
+pub mod section;
 pub mod settings;
 pub mod shell;
 pub mod summary;

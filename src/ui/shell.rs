@@ -24,6 +24,7 @@ pub fn Shell(children: Children) -> impl IntoView {
         if previous.is_some_and(|p| p != now) {
             dom::focus_main_heading();
         }
+        super::section::started();
         now
     });
 

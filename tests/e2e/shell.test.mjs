@@ -146,7 +146,7 @@ test('settings apply at once, say they are saved, and survive a reload', () =>
     assertClean(page);
   }));
 
-test('help still opens with the network gone, once Tend has been opened', () =>
+test('help and a section not yet opened still open with the network gone, once Tend has been opened', () =>
   withPage({ viewport: 'phone', storage: settings({ band: '15-17', region: 'us' }) }, async (page) => {
     await page.goto(`${BASE_URL}/`);
     await h1(page, 'Good to see you');
@@ -168,6 +168,9 @@ test('help still opens with the network gone, once Tend has been opened', () =>
     await page.goto(`${BASE_URL}/help`);
     await h1(page, 'Help now');
     assert.equal(await page.getByRole('link', { name: 'Call 988' }).first().getAttribute('href'), 'tel:988');
+    // A section never opened before arrives from the kept copy too (its own file).
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
     assertClean(page);
   }));
 

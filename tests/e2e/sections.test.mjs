@@ -1,0 +1,56 @@
+// Each section of Tend arrives when it is first opened: the first download holds the
+// shell, Home, Help and the welcome; a section's file comes from the same build's folder
+// as the page that asks for it; and a section that cannot arrive says so plainly, with
+// "Try again" and Help now, never a blank page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, requests, settingsSeed as settings } from './harness.mjs';
+
+const { withPage } = sharedBrowser();
+const SECTION = /\/build-[0-9a-f]{16}\/(?:split|chunk)_[a-z0-9_]+\.wasm$/;
+const NET = /wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::|failed to load split module/i;
+
+test('Home needs no section to start; a section opened by keyboard arrives from the same build folder and takes the focus', () =>
+  withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
+    // Every section's file (and the code sections share) fails: Home still starts.
+    await page.route(SECTION, (route) => route.abort());
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    assert.equal(await page.getByRole('alert').count(), 0, 'nothing on Home is missing');
+    const main = requests(page).filter((u) => /\.wasm$/.test(u) && !SECTION.test(u));
+    assert.equal(main.length, 1, `one first wasm: ${main.join(', ')}`);
+    assert.match(main[0], /\/build-[0-9a-f]{16}\/tend_bg\.wasm$/);
+    const folder = main[0].replace(/[^/]+$/, '');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    // Opened by keyboard: the section's heading takes the focus once it has arrived.
+    await page.keyboard.press('Tab');
+    await page.getByRole('link', { name: 'Settings' }).first().focus();
+    await page.keyboard.press('Enter');
+    await h1(page, 'Settings');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    const sections = requests(page).filter((u) => SECTION.test(u));
+    assert.ok(sections.some((u) => /split_settings\.wasm$/.test(u)), 'the settings section arrived when opened');
+    for (const u of sections) assert.ok(u.startsWith(folder), `${u} comes from ${folder}`);
+    assertClean(page, { ignore: [NET] });
+  }));
+
+for (const [viewport, colorScheme] of [['phone', 'light'], ['desktop', 'dark']]) {
+  test(`a section that cannot arrive says so, offers Try again and Help now, and loads on Try again (${viewport}, ${colorScheme})`, () =>
+    withPage({ viewport, colorScheme }, async (page) => {
+      await page.route('**/split_family.wasm', (route) => route.abort());
+      await page.goto(`${BASE_URL}/family`);
+      const alert = page.getByRole('alert').filter({ hasText: "This part of Tend didn't arrive" });
+      await alert.waitFor();
+      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the message is the page, with one heading');
+      assert.equal(await page.getByRole('link', { name: 'Help now' }).last().getAttribute('href'), '/help');
+      await checkA11y(page, `section did not arrive (${viewport}, ${colorScheme})`);
+      await screenshot(page, `section-failed-${viewport}-${colorScheme}`);
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await h1(page, 'For parents and carers');
+      assert.equal(await alert.count(), 0);
+      // The button that had the focus is gone: the focus goes to the page's heading.
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      assertClean(page, { ignore: [NET] });
+    }));
+}
