@@ -419,7 +419,12 @@ test('in demo mode the circles, the break, the imagery and the letter say the de
     await h1(page, 'Showing Tend to others');
 
     // The circles: the privacy line, then a kept check-in.
-    await page.goto(`${BASE_URL}/circles`);
+    // Each is on the demo's list of exercises: two clicks from anywhere in the demo.
+    const open = async (name) => {
+      await bar(page).getByRole('link', { name: 'Demo exercises' }).click();
+      await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+    };
+    await open('Three circles check-in');
     await h1(page, 'Three circles');
     await page.getByText(DEMO_ONLY).waitFor();
     assert.equal(await claims(), null, 'the circles');
@@ -431,7 +436,7 @@ test('in demo mode the circles, the break, the imagery and the letter say the de
     assert.equal(await claims(), null, 'the circles, kept');
 
     // The break, start to end.
-    await page.goto(`${BASE_URL}/break`);
+    await open('Self-compassion break');
     await h1(page, 'Self-compassion break');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     for (const next of ['Next step', 'Next step', 'Finish']) await page.getByRole('button', { name: next, exact: true }).click();
@@ -439,7 +444,7 @@ test('in demo mode the circles, the break, the imagery and the letter say the de
     assert.equal(await claims(), null, 'the break');
 
     // The imagery, start to end.
-    await page.goto(`${BASE_URL}/imagery`);
+    await open('Kind imagery');
     await page.getByRole('button', { name: 'Begin', exact: true }).click();
     for (let i = 0; i < 10 && !(await page.getByRole('heading', { name: 'Thank you for taking this time' }).count()); i++) {
       const before = await page.locator('#step-title').textContent();
@@ -450,7 +455,7 @@ test('in demo mode the circles, the break, the imagery and the letter say the de
     assert.equal(await claims(), null, 'the imagery');
 
     // The letter: its privacy line, the draft as it is typed, and the letter kept.
-    await page.goto(`${BASE_URL}/letter`);
+    await open('A kind letter to yourself');
     await page.getByText(DEMO_ONLY).waitFor();
     assert.equal(await claims(), null, 'the letter, at the start');
     await page.getByRole('button', { name: 'Start a letter' }).click();
