@@ -40,6 +40,69 @@ fn size_at(distance: f64) -> u8 {
         .clamp(f64::from(MIN_SIZE), f64::from(MAX_SIZE)) as u8
 }
 
+/// A circle's word, in the picture's units: 19 units bold (style/circles.css), about
+/// this wide per letter, so it stays readable when the picture is drawn small.
+const LETTER_W: f64 = 12.0;
+const LINE_H: f64 = 21.0;
+
+/// A circle's word on one line, or two when it is long ("rest and / connect").
+fn word_lines(word: &'static str) -> Vec<&'static str> {
+    if word.len() <= 10 {
+        return vec![word];
+    }
+    // Break at the space nearest the middle.
+    let middle = word.len() / 2;
+    match word
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle))
+    {
+        Some(i) => vec![&word[..i], &word[i + 1..]],
+        None => vec![word],
+    }
+}
+
+/// Where a circle's word sits: inside the circle when it fits there, otherwise just
+/// beside it (above the two top circles, to the right of the bottom one), so a small
+/// circle's word never spills over its edge.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LabelPlace {
+    inside: bool,
+    /// The middle of the lines.
+    x: f64,
+    /// The baseline of the first line.
+    first_y: f64,
+}
+
+fn label_place(system: System, size: u8, lines: &[&str]) -> LabelPlace {
+    let (cx, cy) = centre(system);
+    let r = radius(size);
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * LETTER_W;
+    let tall = LINE_H * lines.len() as f64;
+    // The text's box, corners included, has to sit inside the circle with a little room.
+    let half_diagonal = ((widest / 2.0).powi(2) + (tall / 2.0).powi(2)).sqrt();
+    if half_diagonal + 4.0 <= r {
+        // Centred: the baselines sit about a third of a line below each line's middle.
+        return LabelPlace {
+            inside: true,
+            x: cx,
+            first_y: cy - tall / 2.0 + LINE_H * 0.8,
+        };
+    }
+    match system {
+        System::Soothing => LabelPlace {
+            inside: false,
+            x: cx + r + 6.0 + widest / 2.0,
+            first_y: cy - tall / 2.0 + LINE_H * 0.8,
+        },
+        System::Threat | System::Drive => LabelPlace {
+            inside: false,
+            x: cx,
+            first_y: cy - r - 6.0 - tall + LINE_H * 0.8,
+        },
+    }
+}
+
 /// The pointer's place in the picture's own units.
 fn point_in(ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
     let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
@@ -110,8 +173,17 @@ fn Picture(draft: RwSignal<CirclesCheckIn>, band: Band) -> impl IntoView {
                 }
             }).collect_view()}
             {System::ALL.into_iter().map(|system| {
-                let (cx, cy) = centre(system);
-                view! { <text class="circle__word" x=cx y=cy + 5.0 text-anchor="middle">{system.name(band)}</text> }
+                let lines = word_lines(system.name(band));
+                let measured = lines.clone();
+                let place = Memo::new(move |_| label_place(system, draft.with(|d| d.size(system)), &measured));
+                let class = move || if place.get().inside { "circle__word" } else { "circle__word circle__word--beside" };
+                view! {
+                    <text class=class text-anchor="middle">
+                        {lines.iter().enumerate().map(|(i, line)| view! {
+                            <tspan x=move || place.get().x y=move || place.get().first_y + LINE_H * i as f64>{*line}</tspan>
+                        }).collect_view()}
+                    </text>
+                }
             }).collect_view()}
         </svg>
     }
@@ -267,14 +339,17 @@ pub fn Circles() -> impl IntoView {
                     <legend>"How big is each circle right now?"</legend>
                     {System::ALL.into_iter().map(|system| view! { <SizeSlider draft system band /> }).collect_view()}
                 </fieldset>
-                <div class="field">
-                    <label for="circles-note">"A few words, if you like"</label>
-                    <input id="circles-note" type="text" maxlength=MAX_NOTE_CHARS.to_string() autocomplete="off"
-                        prop:value=move || draft.with(|d| d.note.clone())
-                        on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev)) />
+                // The note and Keep share a row, so Keep sits right under the sliders.
+                <div class="circles__keep">
+                    <div class="field">
+                        <label for="circles-note">"A few words, if you like"</label>
+                        <input id="circles-note" type="text" maxlength=MAX_NOTE_CHARS.to_string() autocomplete="off"
+                            prop:value=move || draft.with(|d| d.note.clone())
+                            on:input=move |ev| draft.update(|d| d.note = event_target_value(&ev)) />
+                    </div>
+                    <button type="submit" class="button button--primary">"Keep this check-in"</button>
                 </div>
-                    <p class="hint">"What you keep here stays on this device. Nobody is watching Tend, but someone else who uses this device could open it."</p>
-                <button type="submit" class="button button--primary">"Keep this check-in"</button>
+                <p class="hint circles__private">{crate::state::kept_words("What you keep here stays on this device. Nobody is watching Tend, but someone else who uses this device could open it.")}</p>
                 {move || problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
             </form>
             {move || kept.get().map(|k| view! { <Next kept=k band /> })}
@@ -363,6 +438,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_circles_word_sits_wholly_inside_or_wholly_beside_it_within_the_picture() {
+        for band in [Band::Early, Band::Mid, Band::Adult] {
+            for system in System::ALL {
+                let lines = word_lines(system.name(band));
+                assert!(lines.iter().all(|l| l.len() <= 10), "{lines:?}");
+                for size in MIN_SIZE..=MAX_SIZE {
+                    let place = label_place(system, size, &lines);
+                    let (cx, cy) = centre(system);
+                    let r = radius(size);
+                    let w = lines.iter().map(|l| l.len()).max().unwrap() as f64 * LETTER_W;
+                    let top = place.first_y - LINE_H * 0.8;
+                    let bottom = top + LINE_H * lines.len() as f64;
+                    let (left, right) = (place.x - w / 2.0, place.x + w / 2.0);
+                    let corners = [(left, top), (right, top), (left, bottom), (right, bottom)];
+                    let inside = corners.iter().all(|c| distance(*c, (cx, cy)) <= r);
+                    let clear = bottom <= cy - r || top >= cy + r || left >= cx + r;
+                    assert_eq!(place.inside, inside, "{system:?} {size} {band:?}");
+                    assert!(
+                        inside || clear,
+                        "{system:?} at {size} ({band:?}) crosses its edge"
+                    );
+                    assert!(
+                        top >= 0.0 && bottom <= VIEW_H && left >= 0.0 && right <= VIEW_W,
+                        "{system:?} at {size} ({band:?}) leaves the picture"
+                    );
+                }
+            }
+        }
+        assert_eq!(word_lines("rest and connect"), ["rest and", "connect"]);
     }
 
     #[test]

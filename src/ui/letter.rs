@@ -95,7 +95,10 @@ pub fn LetterPage() -> impl IntoView {
             Ok(_) => {
                 draft.set(None);
                 problem.set(None);
-                status.set(Some("Kept on this device. You can read it again below."));
+                status.set(Some(crate::state::device_or_demo(
+                    "Kept on this device. You can read it again below.",
+                    "Kept for this demo only. You can read it again below.",
+                )));
                 dom::focus_after_render("main h1");
             }
             Err(e) => problem.set(Some(format!("Couldn't keep your letter. {e}"))),
@@ -206,7 +209,7 @@ pub fn LetterPage() -> impl IntoView {
     view! {
         <div class="letter">
             <h1 tabindex="-1">{LETTER.title.get(band)}</h1>
-            <p class="hint letter__private">{PRIVATE}</p>
+            <p class="hint letter__private">{crate::state::kept_words(PRIVATE)}</p>
             <div role="status" class="save-state">{move || status.get()}</div>
             <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
             {move || match screen.get() {
@@ -214,7 +217,7 @@ pub fn LetterPage() -> impl IntoView {
                 Some(step) => view! {
                     {welcome_back.then(|| view! { <p class="letter__back">"Welcome back. Your letter is here, just as you left it."</p> })}
                     {if step < steps { part_view(step).into_any() } else { check_view().into_any() }}
-                    <p class="hint letter__saved">{move || saved.get().then_some("Saved on this device as you type.")}</p>
+                    <p class="hint letter__saved">{move || saved.get().then_some(crate::state::device_or_demo("Saved on this device as you type.", "Kept as you type, for this demo only."))}</p>
                     <TooMuch open=too_much
                         status="Your letter is saved just as it is."
                         carry_on="Carry on writing"

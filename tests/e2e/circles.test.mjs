@@ -138,6 +138,49 @@ test('on a phone, dragging a circle sizes it, the same as its slider does', () =
     assertClean(page);
   }));
 
+for (const colorScheme of ['light', 'dark']) {
+  test(`on a phone (${colorScheme}), the picture, the three sliders and Keep fit the first screen, and a small circle's word stays readable`, () =>
+    withPage({ viewport: 'phone', colorScheme, storage: EARLY }, async (page) => {
+      await page.goto(`${BASE_URL}/circles`);
+      await h1(page, 'Three circles');
+      const screen = page.viewportSize().height;
+      // Nothing scrolled: the main button is not below its options (LOOK.md).
+      assert.equal(await page.evaluate(() => window.scrollY), 0);
+      const bottom = async (locator) => { const b = await locator.boundingBox(); return b.y + b.height; };
+      const picture = page.getByRole('img', { name: /^Your three circles/ });
+      const keep = page.getByRole('button', { name: 'Keep this check-in' });
+      // The bar of places along the bottom of a phone covers the screen's last strip.
+      const tabs = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+      const visible = tabs && tabs.y > screen / 2 ? tabs.y : screen;
+      for (const [what, locator] of [['the picture', picture], ['the green slider', slider(page, 'Green')], ['Keep', keep]]) {
+        const end = await bottom(locator);
+        assert.ok(end <= visible, `${what} ends at ${Math.round(end)}px, below the first screen (${Math.round(visible)}px)`);
+      }
+      assert.ok((await picture.boundingBox()).width >= 150, 'the picture is still big enough to drag');
+
+      // The smallest green circle's two-line word sits beside it, not across its edge.
+      await slider(page, 'Green').focus();
+      await page.keyboard.press('Home');
+      const apart = () => page.evaluate(() => {
+        const c = document.querySelector('.circles__picture circle[data-system="soothing"]').getBoundingClientRect();
+        const words = [...document.querySelectorAll('.circles__picture text')].find((t) => t.textContent.includes('rest and'));
+        const w = words.getBoundingClientRect();
+        const inside = w.left >= c.left && w.right <= c.right && w.top >= c.top && w.bottom <= c.bottom;
+        const clear = w.top >= c.bottom || w.bottom <= c.top || w.left >= c.right || w.right <= c.left;
+        return { inside, clear };
+      });
+      let at = await apart();
+      assert.ok(at.clear && !at.inside, `small: the word ${JSON.stringify(at)}`);
+      await screenshot(page, `circles-first-screen-phone-${colorScheme}`);
+      // Grown, the word moves inside.
+      await page.keyboard.press('End');
+      at = await apart();
+      assert.ok(at.inside, `big: the word ${JSON.stringify(at)}`);
+      await checkA11y(page, `circles first screen (${colorScheme})`);
+      assertClean(page);
+    }));
+}
+
 test('the self-compassion break by keyboard alone, with "this feels like too much" on the way', () =>
   withPage({ viewport: 'phone', storage: MID }, async (page) => {
     await page.goto(`${BASE_URL}/break`);

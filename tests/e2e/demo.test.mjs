@@ -405,3 +405,75 @@ test('in demo mode no line claims a save reached this device: check-in, settings
     assert.deepEqual(await snapshot(page), before, 'and nothing reached the device');
     assertClean(page);
   }));
+
+test('in demo mode the circles, the break, the imagery and the letter say the demo keeps things, and the device\u2019s data stays as it was', () =>
+  withPage({ viewport: 'phone', storage: OWN }, async (page) => {
+    const DEMO_ONLY = 'Kept for this demo only — nothing is saved on this device.';
+    const DEVICE_CLAIM = /(saved|stays?|kept|only) on this device/i;
+    const claims = async () => (await page.locator('main').innerText()).replaceAll(DEMO_ONLY, '').match(DEVICE_CLAIM);
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    await page.evaluate(() => navigator.serviceWorker?.ready);
+    const before = await snapshot(page);
+    await page.goto(`${BASE_URL}/demo`);
+    await h1(page, 'Showing Tend to others');
+
+    // The circles: the privacy line, then a kept check-in.
+    // Each is on the demo's list of exercises: two clicks from anywhere in the demo.
+    const open = async (name) => {
+      await bar(page).getByRole('link', { name: 'Demo exercises' }).click();
+      await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+    };
+    await open('Three circles check-in');
+    await h1(page, 'Three circles');
+    await page.getByText(DEMO_ONLY).waitFor();
+    assert.equal(await claims(), null, 'the circles');
+    await page.getByRole('slider', { name: /^Red circle/ }).fill('5');
+    await page.getByLabel('A few words, if you like').fill('A demo note.');
+    await page.getByRole('button', { name: 'Keep this check-in' }).click();
+    await page.getByRole('heading', { name: 'Kept for this demo only' }).waitFor();
+    await page.getByText('A demo note.').waitFor();
+    assert.equal(await claims(), null, 'the circles, kept');
+
+    // The break, start to end.
+    await open('Self-compassion break');
+    await h1(page, 'Self-compassion break');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    for (const next of ['Next step', 'Next step', 'Finish']) await page.getByRole('button', { name: next, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: 'Coming back' }).waitFor();
+    assert.equal(await claims(), null, 'the break');
+
+    // The imagery, start to end.
+    await open('Kind imagery');
+    await page.getByRole('button', { name: 'Begin', exact: true }).click();
+    for (let i = 0; i < 10 && !(await page.getByRole('heading', { name: 'Thank you for taking this time' }).count()); i++) {
+      const before = await page.locator('#step-title').textContent();
+      await page.getByRole('button', { name: /^(Next|Finish)$/ }).click();
+      await page.waitForFunction((t) => document.querySelector('#step-title')?.textContent !== t, before);
+    }
+    await page.getByRole('heading', { name: 'Thank you for taking this time' }).waitFor();
+    assert.equal(await claims(), null, 'the imagery');
+
+    // The letter: its privacy line, the draft as it is typed, and the letter kept.
+    await open('A kind letter to yourself');
+    await page.getByText(DEMO_ONLY).waitFor();
+    assert.equal(await claims(), null, 'the letter, at the start');
+    await page.getByRole('button', { name: 'Start a letter' }).click();
+    await page.locator('#letter-part').fill('It makes sense that I feel tired.');
+    await page.getByText('Kept as you type, for this demo only.').waitFor();
+    assert.equal(await claims(), null, 'the letter, as it is typed');
+    for (let i = 0; i < 10 && !(await page.getByRole('heading', { name: 'Does this sound like a kind friend talking?' }).count()); i++) {
+      await page.getByRole('button', { name: /^(Next|Read it over)$/ }).click();
+    }
+    await page.getByRole('button', { name: 'Keep this letter' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kept for this demo only. You can read it again below.' }).waitFor();
+    await page.getByRole('heading', { name: 'Letters you kept' }).waitFor();
+    assert.equal(await claims(), null, 'the letter, kept');
+    await screenshot(page, 'demo-letter-kept-phone');
+
+    assert.deepEqual(await snapshot(page), before, 'and nothing reached the device');
+    await bar(page).getByRole('button', { name: 'Leave demo' }).click();
+    await h1(page, 'Good to see you');
+    assert.deepEqual(await snapshot(page), before, 'after leaving');
+    assertClean(page);
+  }));

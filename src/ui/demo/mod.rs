@@ -159,6 +159,30 @@ pub fn DemoStart() -> impl IntoView {
             "area--talk",
         ),
         (
+            Page::Circles,
+            "Three circles check-in",
+            "Size the three circles for right now.",
+            "area--circles",
+        ),
+        (
+            Page::Break,
+            "Self-compassion break",
+            "Three short steps, about a minute.",
+            "area--break",
+        ),
+        (
+            Page::Imagery,
+            "Kind imagery",
+            "A calm place, a kind friend, a kind self.",
+            "area--imagery",
+        ),
+        (
+            Page::Letter,
+            "A kind letter to yourself",
+            "A letter to yourself from your kind side.",
+            "area--letter",
+        ),
+        (
             Page::Home,
             "Home",
             "What a teen sees first.",
