@@ -143,7 +143,8 @@ test('demo mode drives every exercise without reading or writing the device’s 
     assert.equal(await htmlBand(page), '12-14', 'the device’s own settings are back');
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
     await page.goto(`${BASE_URL}/breathe/history`);
-    assert.match(await page.locator('main').innerText(), /My own private note/);
+    // The history arrives as a section of its own: wait for the note, then compare.
+    await page.locator('main').getByText('My own private note').first().waitFor();
     assert.deepEqual(await snapshot(page), before);
     assertClean(page);
   }));

@@ -229,6 +229,11 @@ export function assertClean(page, { ignore = [] } = {}) {
  * @param {{exclude?: string[]}} [options] CSS selectors to leave out (use sparingly, say why)
  */
 export async function checkA11y(page, label, { exclude = [] } = {}) {
+  // A screen arriving with a fade is checked as it settles, not half-faded: axe reads
+  // colours mid-animation as blended. Endless animations (the breathing shape) are left.
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime))
+    .map((a) => a.finished.catch(() => {}))));
   let builder = new AxeBuilder({ page }).withTags(A11Y_TAGS);
   for (const selector of exclude) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
