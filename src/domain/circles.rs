@@ -270,7 +270,7 @@ pub const WORDS: Words = Words {
 };
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::json::to_text;
     use crate::domain::readability;

@@ -98,21 +98,13 @@ pub fn texts(band: super::Band) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::readability;
     use crate::domain::Band;
 
     #[test]
     fn every_text_of_the_break_meets_its_bands_reading_level_and_uses_no_shame_word() {
         for band in Band::ALL {
             for text in texts(band) {
-                let grade = readability::grade(text);
-                assert!(
-                    grade <= band.max_reading_grade(),
-                    "grade {grade:.1} for {}: {text:?}",
-                    band.label()
-                );
-                let shame = crate::domain::warmth::shame_words(text);
-                assert!(shame.is_empty(), "{shame:?} in {text:?}");
+                crate::domain::circles::tests::assert_kind(text, band);
             }
         }
     }

@@ -7,22 +7,13 @@ import assert from 'node:assert/strict';
 import {
   BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed,
   tendSnapshot as snapshot, demoBar as bar, demoBand as band, OWN_TEND,
+  COUNT_WRITES,
+  localWrites,
 } from './harness.mjs';
 
 const OWN = OWN_TEND;
 
-/** Counts every localStorage write made by the page from its load on. */
-const COUNT_WRITES = () => {
-  window.__tendWrites = [];
-  for (const name of ['setItem', 'removeItem', 'clear']) {
-    const original = Storage.prototype[name];
-    Storage.prototype[name] = function (...args) {
-      if (this === window.localStorage) window.__tendWrites.push(`${name} ${args[0] ?? ''}`);
-      return original.apply(this, args);
-    };
-  }
-};
-const writes = (page) => page.evaluate(() => window.__tendWrites);
+const writes = localWrites;
 
 const htmlBand = (page) => page.evaluate(() => document.documentElement.dataset.band);
 

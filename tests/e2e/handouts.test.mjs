@@ -4,32 +4,25 @@
 // keyboard use, axe at both widths and themes, and not one write to the device's data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
+import {
+  BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed,
+  COUNT_WRITES, localWrites as writes, pdfPages,
+} from './harness.mjs';
 
 const { withPage } = sharedBrowser();
 const OWN = settingsSeed({ band: '12-14', region: 'gb' });
 
-/** How many pages a PDF has: its page objects, not the page tree (`/Pages`). */
-const pdfPages = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
-
-/** Counts every localStorage write from the page's load on, and stubs the print dialog. */
-const WATCH = () => {
-  window.__tendWrites = [];
-  for (const name of ['setItem', 'removeItem', 'clear']) {
-    const original = Storage.prototype[name];
-    Storage.prototype[name] = function (...args) {
-      if (this === window.localStorage) window.__tendWrites.push(`${name} ${args[0] ?? ''}`);
-      return original.apply(this, args);
-    };
-  }
+/** Stubs the print dialog, counting each time it would open. */
+const STUB_PRINT = () => {
   window.__printed = 0;
   window.print = () => { window.__printed += 1; };
 };
-const writes = (page) => page.evaluate(() => window.__tendWrites);
+/** Counts the page's localStorage writes and its print dialogs. */
+const watch = (page) => Promise.all([page.context().addInitScript(COUNT_WRITES), page.context().addInitScript(STUB_PRINT)]);
 
 test('a therapist finds the handouts from Settings, picks a band and a card, and prints it, by keyboard alone', () =>
   withPage({ viewport: 'desktop', storage: OWN }, async (page) => {
-    await page.context().addInitScript(WATCH);
+    await watch(page);
     await page.goto(`${BASE_URL}/settings`);
     await h1(page, 'Settings');
     await page.getByRole('link', { name: 'Handouts to print' }).focus();
@@ -79,7 +72,7 @@ test('a therapist finds the handouts from Settings, picks a band and a card, and
 
 test('every card, at every band it is offered to, prints on exactly one A4 and one Letter page', () =>
   withPage({ viewport: 'desktop', storage: OWN }, async (page) => {
-    await page.context().addInitScript(WATCH);
+    await watch(page);
     await page.goto(`${BASE_URL}/handouts`);
     await h1(page, 'Handouts to print');
     const cards = [];
@@ -112,7 +105,7 @@ test('every card, at every band it is offered to, prints on exactly one A4 and o
 
 test('in demo mode the handouts are one click from the start page, and show and print the same', () =>
   withPage({ viewport: 'phone', storage: OWN }, async (page) => {
-    await page.context().addInitScript(WATCH);
+    await watch(page);
     await page.goto(`${BASE_URL}/demo`);
     await page.getByRole('link', { name: /Handouts to print/ }).click();
     await h1(page, 'Handouts to print');

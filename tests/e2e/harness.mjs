@@ -229,10 +229,11 @@ export function assertClean(page, { ignore = [] } = {}) {
  * @param {{exclude?: string[]}} [options] CSS selectors to leave out (use sparingly, say why)
  */
 export async function checkA11y(page, label, { exclude = [] } = {}) {
-  // A screen arriving with a fade is checked as it settles, not half-faded: axe reads
-  // colours mid-animation as blended. Endless animations (the breathing shape) are left.
+  // A screen arriving with a short fade (at most a second) is checked as it settles, not
+  // half-faded: axe reads colours mid-animation as blended. Long or endless animations
+  // (a breathing session's shape) are left running.
   await page.evaluate(() => Promise.all(document.getAnimations()
-    .filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime))
+    .filter((a) => a.playState === 'running' && (a.effect?.getComputedTiming().endTime ?? Infinity) <= 1000)
     .map((a) => a.finished.catch(() => {}))));
   let builder = new AxeBuilder({ page }).withTags(A11Y_TAGS);
   for (const selector of exclude) builder = builder.exclude(selector);
@@ -329,6 +330,21 @@ export function tendSnapshot(page) {
 }
 
 /** How many pages a PDF has: its page objects, not the page tree (`/Pages`). */
+/** An init script: counts every localStorage write the page makes from its load on. */
+export const COUNT_WRITES = () => {
+  window.__tendWrites = [];
+  for (const name of ['setItem', 'removeItem', 'clear']) {
+    const original = Storage.prototype[name];
+    Storage.prototype[name] = function (...args) {
+      if (this === window.localStorage) window.__tendWrites.push(`${name} ${args[0] ?? ''}`);
+      return original.apply(this, args);
+    };
+  }
+};
+
+/** The localStorage writes counted by COUNT_WRITES. */
+export const localWrites = (page) => page.evaluate(() => window.__tendWrites);
+
 export const pdfPages = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
 
 /**
