@@ -350,17 +350,26 @@ test('a cut, changed, foreign, newer or oversized plan link is refused and chang
   });
 });
 
+const DEMO_ONLY = 'Kept for this demo only — nothing is saved on this device.';
+const DEVICE_CLAIM = /(saved|stays?|kept|only) on this device/i;
+/** A line on the page that claims something reached this device (the demo's own line aside). */
+const deviceClaims = async (page) => (await page.locator('main').innerText()).replaceAll(DEMO_ONLY, '').match(DEVICE_CLAIM);
+
+/** Opens Tend on the device's own data, snapshots it, then enters demo mode; returns the snapshot. */
+async function enterDemo(page) {
+  await page.goto(`${BASE_URL}/`);
+  await h1(page, 'Good to see you');
+  await page.evaluate(() => navigator.serviceWorker?.ready);
+  const before = await snapshot(page);
+  await page.goto(`${BASE_URL}/demo`);
+  await h1(page, 'Showing Tend to others');
+  return before;
+}
+
 test('in demo mode no line claims a save reached this device: check-in, settings, a family note and the lists say the demo keeps them', () =>
   withPage({ viewport: 'phone', storage: OWN }, async (page) => {
-    const DEMO_ONLY = 'Kept for this demo only — nothing is saved on this device.';
-    const DEVICE_CLAIM = /(saved|stays?|kept|only) on this device/i;
-    const claims = async () => (await page.locator('main').innerText()).replaceAll(DEMO_ONLY, '').match(DEVICE_CLAIM);
-    await page.goto(`${BASE_URL}/`);
-    await h1(page, 'Good to see you');
-    await page.evaluate(() => navigator.serviceWorker?.ready);
-    const before = await snapshot(page);
-    await page.goto(`${BASE_URL}/demo`);
-    await h1(page, 'Showing Tend to others');
+    const claims = () => deviceClaims(page);
+    const before = await enterDemo(page);
 
     // The breathing ending: stopped early, then a check-in.
     await bar(page).getByRole('link', { name: 'Demo exercises' }).click();
@@ -400,15 +409,8 @@ test('in demo mode no line claims a save reached this device: check-in, settings
 
 test('in demo mode the circles, the break, the imagery and the letter say the demo keeps things, and the device\u2019s data stays as it was', () =>
   withPage({ viewport: 'phone', storage: OWN }, async (page) => {
-    const DEMO_ONLY = 'Kept for this demo only — nothing is saved on this device.';
-    const DEVICE_CLAIM = /(saved|stays?|kept|only) on this device/i;
-    const claims = async () => (await page.locator('main').innerText()).replaceAll(DEMO_ONLY, '').match(DEVICE_CLAIM);
-    await page.goto(`${BASE_URL}/`);
-    await h1(page, 'Good to see you');
-    await page.evaluate(() => navigator.serviceWorker?.ready);
-    const before = await snapshot(page);
-    await page.goto(`${BASE_URL}/demo`);
-    await h1(page, 'Showing Tend to others');
+    const claims = () => deviceClaims(page);
+    const before = await enterDemo(page);
 
     // The circles: the privacy line, then a kept check-in.
     // Each is on the demo's list of exercises: two clicks from anywhere in the demo.
