@@ -14,7 +14,7 @@
 // Debug (`trunk serve`): one wasm, as before, with no splitting and no wasm-opt.
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const repo = process.env.TRUNK_SOURCE_DIR || process.cwd();
@@ -31,7 +31,10 @@ if (release && !flags.includes('--emit-relocs')) flags += ' -Clink-args=--emit-r
 const cargoArgs = ['build', '--locked', '--offline', '--target', 'wasm32-unknown-unknown', '--bin', 'tend'];
 if (release) cargoArgs.push('--release', '--features', 'split');
 run('cargo', cargoArgs, { ...process.env, [flagsVar]: flags });
-const built = join(repo, 'target', 'wasm32-unknown-unknown', profile, 'tend.wasm');
+// Cargo writes to CARGO_TARGET_DIR where set (scripts/test sets it under CI).
+const cargoTarget = process.env.CARGO_TARGET_DIR ? resolve(repo, process.env.CARGO_TARGET_DIR) : join(repo, 'target');
+const built = join(cargoTarget, 'wasm32-unknown-unknown', profile, 'tend.wasm');
+if (!existsSync(built)) throw new Error(`wasm: cargo wrote no ${built}`);
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
