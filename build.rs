@@ -242,6 +242,7 @@ fn drawing_prompts(out: &mut String) -> Vec<String> {
     let file = "content/drawing.toml";
     let drawing: DrawingFile = read(file);
     let mut ids: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
     out.push_str("pub static DRAW_PROMPTS: &[crate::domain::draw::prompt::Prompt] = &[\n");
     for (i, table) in drawing.prompt.into_iter().enumerate() {
         let id = match table.get("id") {
@@ -271,9 +272,14 @@ fn drawing_prompts(out: &mut String) -> Vec<String> {
             opt_band_text(&p.gentle, file, &id, "gentle"),
         )
         .unwrap();
+        titles.push(format!(
+            "({id:?}, {})",
+            all_bands_text(&p.title, file, &id, "title")
+        ));
         ids.push(id);
     }
     out.push_str("];\n");
+    titles_list(out, "DRAW_PROMPT_TITLES", "drawing prompts", &titles);
     ids
 }
 
@@ -455,6 +461,7 @@ fn talk_line(l: &SceneLineEntry, at: &str, keys: &mut Vec<String>) -> String {
 fn talk_scenes(out: &mut String) -> Vec<String> {
     let dir = "content/talk";
     let mut ids: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
     out.push_str("pub static TALK_SCENES: &[talk::Scene] = &[\n");
     for file in &toml_files(dir) {
         let scene: SceneFile = read(file);
@@ -483,9 +490,14 @@ fn talk_scenes(out: &mut String) -> Vec<String> {
             lines.join(",\n        ")
         )
         .unwrap();
+        titles.push(format!(
+            "({id:?}, {})",
+            talk_text(&scene.title, &format!("{file}: title"))
+        ));
         ids.push(id.to_owned());
     }
     out.push_str("];\n");
+    titles_list(out, "TALK_SCENE_TITLES", "dialogue scenes", &titles);
     ids
 }
 
@@ -538,6 +550,16 @@ fn handouts(out: &mut String, kinds: [(&str, &str, &[String]); 3]) {
         }
     }
     out.push_str("];\n\n");
+    let paths: Vec<String> = kinds
+        .iter()
+        .flat_map(|(kind, _, ids)| ids.iter().map(move |id| format!("/handouts/{kind}/{id}")))
+        .collect();
+    writeln!(
+        out,
+        "{ADDRESSES_NOTE}\npub static HANDOUT_PATHS: &[&str] = &{paths:?};\n"
+    )
+    .unwrap();
+
     let steps = |entry: &HandoutKindEntry, kind: &str| {
         assert!(!entry.how.is_empty(), "{file}: [{kind}] needs how steps");
         let list: Vec<String> = entry
@@ -670,7 +692,7 @@ fn required<'a>(text: &'a str, file: &str, key: &str) -> &'a str {
 /// The family lessons, one file each in `content/family/lessons/`, in course order.
 fn family_lessons(out: &mut String) {
     let dir = "content/family/lessons";
-    let mut lessons: Vec<(u32, String)> = Vec::new();
+    let mut lessons: Vec<(u32, String, String)> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     for file in &toml_files(dir) {
         let l: LessonFile = read(file);
@@ -681,7 +703,7 @@ fn family_lessons(out: &mut String) {
             "{file}: lesson {id:?} belongs in {dir}/{id}.toml"
         );
         assert!(
-            lessons.iter().all(|(order, _)| *order != l.order),
+            lessons.iter().all(|(order, _, _)| *order != l.order),
             "{file}: order {} is used twice",
             l.order
         );
@@ -744,15 +766,24 @@ fn family_lessons(out: &mut String) {
             l.help,
             l.breathe
         );
-        lessons.push((l.order, source));
+        lessons.push((l.order, source, id.to_owned()));
         ids.push(id.to_owned());
     }
-    lessons.sort_by_key(|(order, _)| *order);
+    lessons.sort_by_key(|(order, _, _)| *order);
     out.push_str("pub static LESSONS: &[crate::domain::family::Lesson] = &[\n");
-    for (_, source) in lessons {
-        out.push_str(&source);
+    for (_, source, _) in &lessons {
+        out.push_str(source);
     }
     out.push_str("];\n\n");
+    let paths: Vec<String> = lessons
+        .iter()
+        .map(|(_, _, id)| format!("/family/{id}"))
+        .collect();
+    writeln!(
+        out,
+        "{ADDRESSES_NOTE}\npub static LESSON_PATHS: &[&str] = &{paths:?};\n"
+    )
+    .unwrap();
 }
 
 #[derive(Deserialize)]
@@ -797,6 +828,15 @@ fn family_scenes(out: &mut String) {
         ids.push(id.to_owned());
     }
     out.push_str("];\n\n");
+    let paths: Vec<String> = ids
+        .iter()
+        .map(|id| format!("/family/rehearse/{id}"))
+        .collect();
+    writeln!(
+        out,
+        "{ADDRESSES_NOTE}\npub static FAMILY_SCENE_PATHS: &[&str] = &{paths:?};\n"
+    )
+    .unwrap();
 }
 
 #[derive(Deserialize)]
@@ -1005,6 +1045,24 @@ fn session(minutes: u32, file: &str, band: &str) -> &'static str {
         other => panic!("{file}: {band} has {other} minutes (use 1, 2, 3 or 5)"),
     }
 }
+
+/// `pub static $name: &[(&str, BandText)]`: the id and title of each of `what`, in
+/// order, for screens in the first download that name them (a practice plan on Home)
+/// without bringing the rest of their words along.
+fn titles_list(out: &mut String, name: &str, what: &str, titles: &[String]) {
+    writeln!(
+        out,
+        "\n/// The id and title of each of the {what} above, in the same order: all that screens \
+         in the first download need of them.\npub static {name}: &[(&str, crate::domain::breathing::BandText)] = &[\n    {},\n];",
+        titles.join(",\n    ")
+    )
+    .unwrap();
+}
+
+/// Written above each list of addresses: why the router has them apart from the pages.
+const ADDRESSES_NOTE: &str =
+    "/// The addresses of the pages above, in the same order: all the router needs, so the \
+    pages' words stay in their section's file (src/ui/section.rs).";
 
 fn main() {
     let mut out = String::from("// Generated by build.rs from content/. Do not edit.\n\n");

@@ -6,13 +6,12 @@ use crate::state::letters::LetterState;
 use crate::state::plan::PlanState;
 use crate::state::talk::TalkState;
 use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
-use crate::storage::{self, SETTINGS_KEY};
+use crate::storage::SETTINGS_KEY;
 use crate::ui::demo;
 use crate::ui::router::Nav;
 use crate::ui::section::Section;
 use crate::ui::{
-    about::About, help::Help, home::Home, not_found::NotFound, routes::Page, shell::Shell,
-    welcome::Welcome,
+    help::Help, home::Home, not_found::NotFound, routes::Page, shell::Shell, welcome::Welcome,
 };
 use leptos::prelude::*;
 
@@ -22,7 +21,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     // Demo mode is chosen here, once: a memory store with sample content instead of
     // this device's storage (see state::demo).
-    let (store, problem) = crate::state::demo::open_store(dom::today());
+    let (store, problem) = crate::state::demo::open_store();
     provide_context(StorageHealth(problem));
     let store = Store::new(store);
     let settings = SettingsState::load(store);
@@ -46,16 +45,9 @@ pub fn App() -> impl IntoView {
     let letters = LetterState::new(store);
     provide_context(letters);
 
-    // Records changed under the lists already read: read those kinds again.
-    let reread = move |key: Option<&str>| {
-        breath.heard(key);
-        drawings.heard(key);
-        talks.heard(key);
-        circles.heard(key);
-        family_state.heard(key);
-        plans.heard(key);
-        letters.heard(key);
-    };
+    // Records changed under the lists already read: every kind read so far reads again
+    // (each asked to hear of changes when it first read, see `Store::changed`).
+    let reread = move |key: Option<&str>| store.changed(key);
     // An import or "delete everything" in this tab.
     Effect::new(move |previous: Option<u32>| {
         let now = data.replaced.get();
@@ -72,13 +64,6 @@ pub fn App() -> impl IntoView {
             settings.reload();
         }
         reread(key.as_deref());
-        if data.watched.get_untracked()
-            && key
-                .as_deref()
-                .is_none_or(|k| k.starts_with(storage::PREFIX))
-        {
-            data.refresh();
-        }
     });
 
     // Settings live on <html> as data attributes; apply before the first paint and on
@@ -106,32 +91,32 @@ pub fn App() -> impl IntoView {
                 Some(Page::Home) => view! { <Home /> }.into_any(),
                 Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
                 Some(Page::Help) => view! { <Help /> }.into_any(),
-                Some(Page::Settings) => view! { <Section load=sections::settings /> }.into_any(),
-                Some(Page::About) => view! { <About /> }.into_any(),
-                Some(Page::Breathe) => view! { <Section load=sections::breathe /> }.into_any(),
-                Some(Page::Patterns) => view! { <Section load=sections::patterns /> }.into_any(),
-                Some(Page::History) => view! { <Section load=sections::history /> }.into_any(),
-                Some(Page::Draw) => view! { <Section load=sections::draw /> }.into_any(),
-                Some(Page::Gallery) => view! { <Section load=sections::gallery /> }.into_any(),
-                Some(Page::Talk) => view! { <Section load=sections::talk /> }.into_any(),
-                Some(Page::Circles) => view! { <Section load=sections::circles /> }.into_any(),
-                Some(Page::Break) => view! { <Section load=sections::kind_break /> }.into_any(),
-                Some(Page::Family) => view! { <Section load=sections::family /> }.into_any(),
-                Some(Page::Lesson(lesson)) => {
-                    view! { <Section load=move || sections::lesson(lesson) /> }.into_any()
+                Some(Page::Settings) => section(sections::settings),
+                Some(Page::About) => section(sections::about),
+                Some(Page::Breathe) => section(sections::breathe),
+                Some(Page::Patterns) => section(sections::patterns),
+                Some(Page::History) => section(sections::history),
+                Some(Page::Draw) => section(sections::draw),
+                Some(Page::Gallery) => section(sections::gallery),
+                Some(Page::Talk) => section(sections::talk),
+                Some(Page::Circles) => section(sections::circles),
+                Some(Page::Break) => section(sections::kind_break),
+                Some(Page::Family) => section(sections::family),
+                Some(Page::Lesson(path)) => {
+                    section(move || sections::lesson(path))
                 }
-                Some(Page::Rehearsal(scene)) => {
-                    view! { <Section load=move || sections::rehearsal(scene) /> }.into_any()
+                Some(Page::Rehearsal(path)) => {
+                    section(move || sections::rehearsal(path))
                 }
-                Some(Page::Demo) => view! { <Section load=sections::demo /> }.into_any(),
-                Some(Page::Plan) => view! { <Section load=sections::plan /> }.into_any(),
-                Some(Page::PlanMaker) => view! { <Section load=sections::plan_maker /> }.into_any(),
-                Some(Page::Summary) => view! { <Section load=sections::summary /> }.into_any(),
-                Some(Page::Imagery) => view! { <Section load=sections::imagery /> }.into_any(),
-                Some(Page::Letter) => view! { <Section load=sections::letter /> }.into_any(),
-                Some(Page::Handouts) => view! { <Section load=sections::handouts /> }.into_any(),
-                Some(Page::Handout(handout)) => {
-                    view! { <Section load=move || sections::handout(handout) /> }.into_any()
+                Some(Page::Demo) => section(sections::demo),
+                Some(Page::Plan) => section(sections::plan),
+                Some(Page::PlanMaker) => section(sections::plan_maker),
+                Some(Page::Summary) => section(sections::summary),
+                Some(Page::Imagery) => section(sections::imagery),
+                Some(Page::Letter) => section(sections::letter),
+                Some(Page::Handouts) => section(sections::handouts),
+                Some(Page::Handout(path)) => {
+                    section(move || sections::handout(path))
                 }
                 None => view! { <NotFound /> }.into_any(),
             }
@@ -140,16 +125,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// A page that arrives when first opened (see [`Section`]).
+fn section(load: impl Fn() -> crate::ui::section::Loading + 'static) -> AnyView {
+    view! { <Section load=std::rc::Rc::new(load) /> }.into_any()
+}
+
 /// The pages that arrive when first opened, one `section!` line per page, named by the
 /// section whose file they go in. The first download holds the shell, Home, Help and the
 /// welcome, and nothing else: a new section's pages are declared here (with their own
 /// section name) and shown above as `<Section load=sections::page />`.
 mod sections {
-    use crate::domain::family::{FamilyScene, Lesson};
-    use crate::domain::handout::Handout;
+    use crate::content;
     use crate::section;
+    use crate::ui::not_found::NotFound;
     use crate::ui::{
-        breathe, circles, demo, draw, family, handouts, imagery, kind_break, letter, plan,
+        about, breathe, circles, demo, draw, family, handouts, imagery, kind_break, letter, plan,
         settings, summary, talk,
     };
     use leptos::prelude::*;
@@ -166,7 +156,10 @@ mod sections {
     section!(plan, plan_maker() => view! { <plan::PlanMaker /> });
     section!(summary, summary() => view! { <summary::SummaryPage /> });
     section!(handouts, handouts() => view! { <handouts::Handouts /> });
-    section!(handouts, handout(handout: &'static Handout) => view! { <handouts::HandoutCard handout /> });
+    section!(handouts, handout(path: &'static str) => match content::handout_at(path) {
+        Some(handout) => view! { <handouts::HandoutCard handout /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    });
 
     section!(circles, circles() => view! { <circles::Circles /> });
     section!(kind, kind_break() => view! { <kind_break::KindBreak /> });
@@ -174,6 +167,13 @@ mod sections {
     section!(letter, letter() => view! { <letter::LetterPage /> });
 
     section!(family, family() => view! { <family::Family /> });
-    section!(family, lesson(lesson: &'static Lesson) => view! { <family::lesson::LessonPage lesson /> });
-    section!(family, rehearsal(scene: &'static FamilyScene) => view! { <family::rehearse::Rehearsal scene /> });
+    section!(family, lesson(path: &'static str) => match content::lesson_at(path) {
+        Some(lesson) => view! { <family::lesson::LessonPage lesson /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    });
+    section!(family, rehearsal(path: &'static str) => match content::family_scene_at(path) {
+        Some(scene) => view! { <family::rehearse::Rehearsal scene /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    });
+    section!(about, about() => view! { <about::About /> });
 }

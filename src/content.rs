@@ -63,6 +63,23 @@ pub fn talk_scenes_for(band: Band) -> impl Iterator<Item = &'static talk::Scene>
     TALK_SCENES.iter().filter(move |s| s.is_for(band))
 }
 
+/// A drawing prompt's title at `band`, by its id, from the titles alone (see
+/// [`DRAW_PROMPT_TITLES`]).
+pub fn draw_prompt_title(id: &str, band: Band) -> Option<&'static str> {
+    DRAW_PROMPT_TITLES
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, t)| t.get(band))
+}
+
+/// A dialogue scene's title at `band`, by its id, from the titles alone.
+pub fn talk_scene_title(id: &str, band: Band) -> Option<&'static str> {
+    TALK_SCENE_TITLES
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, t)| t.get(band))
+}
+
 /// A dialogue scene by its stable id.
 pub fn talk_scene(id: &str) -> Option<&'static talk::Scene> {
     TALK_SCENES.iter().find(|s| s.id == id)
@@ -106,6 +123,21 @@ pub fn lesson(id: &str) -> Option<&'static crate::domain::family::Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
+/// The family lesson at `path` (a [`LESSON_PATHS`] address).
+pub fn lesson_at(path: &str) -> Option<&'static crate::domain::family::Lesson> {
+    LESSONS.iter().find(|l| l.path == path)
+}
+
+/// The parent's rehearsal at `path` (a [`FAMILY_SCENE_PATHS`] address).
+pub fn family_scene_at(path: &str) -> Option<&'static crate::domain::family::FamilyScene> {
+    FAMILY_SCENES.iter().find(|s| s.path == path)
+}
+
+/// The handout card at `path` (a [`HANDOUT_PATHS`] address).
+pub fn handout_at(path: &str) -> Option<&'static crate::domain::handout::Handout> {
+    HANDOUTS.iter().find(|h| h.path == path)
+}
+
 /// A parent's rehearsal by its stable id.
 pub fn family_scene(id: &str) -> Option<&'static crate::domain::family::FamilyScene> {
     FAMILY_SCENES.iter().find(|s| s.scene.id == id)
@@ -114,6 +146,24 @@ pub fn family_scene(id: &str) -> Option<&'static crate::domain::family::FamilySc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_lists_match_the_prompts_and_scenes() {
+        for band in [Band::Early, Band::Mid, Band::Adult] {
+            let prompts: Vec<_> = DRAW_PROMPTS.iter().map(|p| (p.id, p.title(band))).collect();
+            let titles: Vec<_> = DRAW_PROMPT_TITLES
+                .iter()
+                .map(|(id, t)| (*id, t.get(band)))
+                .collect();
+            assert_eq!(prompts, titles);
+            let scenes: Vec<_> = TALK_SCENES.iter().map(|s| (s.id, s.title(band))).collect();
+            let titles: Vec<_> = TALK_SCENE_TITLES
+                .iter()
+                .map(|(id, t)| (*id, t.get(band)))
+                .collect();
+            assert_eq!(scenes, titles);
+        }
+    }
     use crate::domain::{date, readability};
     use std::time::{SystemTime, UNIX_EPOCH};
 

@@ -1,5 +1,17 @@
 fn main() {
     console_error_panic_hook::set_once();
+    // Demo mode's sample content arrives first (a section of its own).
+    if tend::state::demo::starting() {
+        wasm_bindgen_futures::spawn_local(async {
+            tend::state::demo::prepare(tend::platform::dom::today()).await;
+            start();
+        });
+    } else {
+        start();
+    }
+}
+
+fn start() {
     leptos::mount::mount_to_body(tend::App);
     // The app is on the page: the static one painted before it goes (index.html).
     tend::platform::dom::remove_static_page();

@@ -195,13 +195,6 @@ impl BreathState {
         self.stage.set(Stage::Setup);
     }
 
-    /// Reads again what another tab changed (`key` `None`: everything). Nothing is
-    /// written back.
-    pub fn heard(&self, key: Option<&str>) {
-        self.sessions.heard(key);
-        self.patterns.heard(key);
-    }
-
     /// Records of either kind that could not be opened.
     pub fn unopened(&self) -> usize {
         self.sessions.unopened() + self.patterns.unopened()

@@ -30,11 +30,6 @@ impl CirclesState {
     pub fn add(&self, checkin: &CirclesCheckIn) -> Result<Entry<CirclesCheckIn>, StorageError> {
         self.checkins.add(checkin)
     }
-
-    /// Reads again what another tab changed. Nothing is written back.
-    pub fn heard(&self, key: Option<&str>) {
-        self.checkins.heard(key);
-    }
 }
 
 pub fn use_circles() -> CirclesState {

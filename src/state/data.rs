@@ -61,6 +61,8 @@ pub struct DataState {
     /// changed, so the app reads again the kinds already read (as it does when another
     /// tab changes something).
     pub replaced: RwSignal<u32>,
+    /// Whether [`DataState::watch`] has asked the store to hear of changes.
+    listening: StoredValue<bool>,
     store: Store,
     settings: SettingsState,
 }
@@ -76,6 +78,7 @@ impl DataState {
             outcome: RwSignal::new(None),
             watched: RwSignal::new(false),
             replaced: RwSignal::new(0),
+            listening: StoredValue::new(false),
             store,
             settings,
         }
@@ -83,6 +86,24 @@ impl DataState {
 
     fn snapshot(&self) -> Result<BTreeMap<String, String>, StorageError> {
         self.store.with(data::snapshot)
+    }
+
+    /// Shows the figures from now until `on_cleanup`: reads them, and again after every
+    /// change to Tend's records from another tab, an import or a deletion while watched.
+    pub fn watch(&self) {
+        self.watched.set(true);
+        self.refresh();
+        if !self.listening.get_value() {
+            self.listening.set_value(true);
+            let data = *self;
+            self.store.on_change(move |key| {
+                if data.watched.get_untracked()
+                    && key.is_none_or(|k| k.starts_with(crate::storage::PREFIX))
+                {
+                    data.refresh();
+                }
+            });
+        }
     }
 
     /// Re-reads what is kept (after any change here or in another tab). Reads every

@@ -17,7 +17,7 @@ use crate::domain::talk::{Next, Tone, Walk};
 use crate::domain::Band;
 use crate::platform::history;
 use crate::storage::{self, envelope, session, KvStore, SharedStore, StorageError};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// The address that starts demo mode. Links to it from Settings or the welcome page
 /// load the app afresh there (see [`enter`]).
@@ -25,6 +25,9 @@ pub const PATH: &str = "/demo";
 
 thread_local! {
     static ON: Cell<bool> = const { Cell::new(false) };
+    /// The demo's store with its sample content, made by [`prepare`] before the app
+    /// starts, for [`open_store`] to take.
+    static PREPARED: RefCell<Option<SharedStore>> = const { RefCell::new(None) };
 }
 
 /// Whether this tab runs in demo mode (decided once, at start-up).
@@ -37,17 +40,52 @@ pub fn wanted(path: &str, flagged: bool) -> bool {
     flagged || path.trim_end_matches('/') == PATH
 }
 
-/// Opens the store the app runs on: in demo mode a memory store with sample content for
-/// `band`-less visitors (15–17 to start with), otherwise this device's own storage.
-pub fn open_store(today: i64) -> (SharedStore, Option<StorageError>) {
-    if !wanted(&history::current_path(), session::demo_flag()) {
+/// Whether this tab starts in demo mode: at [`PATH`], or flagged by an earlier page.
+pub fn starting() -> bool {
+    wanted(&history::current_path(), session::demo_flag())
+}
+
+/// Makes the demo's store with its sample content, before the app starts (main.rs calls
+/// it when [`starting`]). The sample content's code is a section of its own, so a visit
+/// that is no demo never downloads it; if it cannot arrive, the demo starts empty.
+pub async fn prepare(today: i64) {
+    let store = sample_store(today)
+        .await
+        .unwrap_or_else(|_| storage::open_demo());
+    PREPARED.with(|p| *p.borrow_mut() = Some(store));
+}
+
+/// A memory store with the sample content.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(demo_seed, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sample_store(today: i64) -> Result<SharedStore, crate::ui::section::NotLoaded> {
+    Ok(seeded(today))
+}
+
+#[cfg(not(feature = "split"))]
+async fn sample_store(today: i64) -> Result<SharedStore, crate::ui::section::NotLoaded> {
+    Ok(seeded(today))
+}
+
+fn seeded(today: i64) -> SharedStore {
+    let store = storage::open_demo();
+    // A memory store has no quota, so sample content always fits.
+    let _ = seed(&*store, today);
+    store
+}
+
+/// Opens the store the app runs on: in demo mode the memory store [`prepare`] filled
+/// with sample content for `band`-less visitors (15–17 to start with), otherwise this
+/// device's own storage.
+pub fn open_store() -> (SharedStore, Option<StorageError>) {
+    if !starting() {
         return storage::open();
     }
     session::set_demo_flag(true);
     ON.with(|on| on.set(true));
-    let store = storage::open_demo();
-    // A memory store has no quota, so sample content always fits.
-    let _ = seed(&*store, today);
+    let store = PREPARED
+        .with(|p| p.borrow_mut().take())
+        .unwrap_or_else(storage::open_demo);
     (store, None)
 }
 

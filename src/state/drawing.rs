@@ -71,10 +71,6 @@ impl DrawState {
         }
     }
 
-    pub fn heard(&self, key: Option<&str>) {
-        self.kept.heard(key);
-    }
-
     /// The drawing in progress, if there is one Tend can read.
     pub fn draft(&self) -> Option<Draft> {
         let raw = self.store.with(|s| s.get(DRAFT_KEY)).ok().flatten()?;

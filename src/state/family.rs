@@ -59,6 +59,10 @@ impl FamilyState {
     }
 
     fn refresh(&self) {
+        if !self.read.get_value() {
+            let family = *self;
+            self.store.on_change(move |key| family.heard(key));
+        }
         self.read.set_value(true);
         let settings = match self
             .store
@@ -91,7 +95,7 @@ impl FamilyState {
     }
 
     /// Another tab changed `key` (`None`: anything): read again if it is ours.
-    pub fn heard(&self, key: Option<&str>) {
+    fn heard(&self, key: Option<&str>) {
         if self.read.get_value()
             && key.is_none_or(|k| k == SETTINGS_KEY || k.starts_with(LESSON_PREFIX))
         {

@@ -39,10 +39,6 @@ impl LetterState {
         }
     }
 
-    pub fn heard(&self, key: Option<&str>) {
-        self.kept.heard(key);
-    }
-
     /// The letter being written, if there is one Tend can read.
     pub fn draft(&self) -> Option<LetterDraft> {
         let raw = self

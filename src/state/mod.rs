@@ -25,18 +25,49 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub struct StorageHealth(pub Option<StorageError>);
 
+/// Reads again what changed under it: `None` means anything may have.
+type Reread = std::rc::Rc<dyn Fn(Option<&str>)>;
+
 /// The one store every provider uses. Browser storage is not `Send`, so the handle lives
 /// in the local arena and this wrapper is `Copy`.
+///
+/// It also knows who has read what: a provider that reads a kind of record for the first
+/// time asks to hear of changes ([`Store::on_change`]), and the app passes on every
+/// change made by another tab, an import or "delete everything" ([`Store::changed`]).
+/// So the app names no kind of record, and each kind's reading code stays with the
+/// screens (and the section files) that read it.
 #[derive(Clone, Copy)]
-pub struct Store(StoredValue<SharedStore, LocalStorage>);
+pub struct Store {
+    kv: StoredValue<SharedStore, LocalStorage>,
+    readers: StoredValue<Vec<Reread>, LocalStorage>,
+}
 
 impl Store {
     pub fn new(store: SharedStore) -> Store {
-        Store(StoredValue::new_local(store))
+        Store {
+            kv: StoredValue::new_local(store),
+            readers: StoredValue::new_local(Vec::new()),
+        }
     }
 
     pub fn with<R>(&self, f: impl FnOnce(&dyn crate::storage::KvStore) -> R) -> R {
-        self.0.with_value(|s| f(&**s))
+        self.kv.with_value(|s| f(&**s))
+    }
+
+    /// Calls `reread` on every later change under the records already read (see
+    /// [`Store::changed`]). Called once per reader, when it first reads.
+    pub fn on_change(&self, reread: impl Fn(Option<&str>) + 'static) {
+        self.readers
+            .update_value(|readers| readers.push(std::rc::Rc::new(reread)));
+    }
+
+    /// `key` changed (`None`: anything may have): every reader reads again what is its
+    /// own. Nothing is written back.
+    pub fn changed(&self, key: Option<&str>) {
+        let readers = self.readers.with_value(Vec::clone);
+        for reread in readers {
+            reread(key);
+        }
     }
 }
 

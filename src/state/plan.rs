@@ -6,17 +6,19 @@ use super::Store;
 use crate::content;
 use crate::domain::json::{obj, FromJson, Json, ToJson};
 use crate::domain::plan::{Item, Plan};
+use crate::domain::Band;
 use crate::storage::{envelope, Loaded, Record, StorageError};
 use leptos::prelude::*;
 
 pub const PLAN_KEY: &str = "tend.plan";
 
-/// Whether this Tend has the pattern, prompt or scene an item names.
+/// Whether this Tend has the pattern, prompt or scene an item names (from their titles
+/// alone: a plan on Home needs no more of their words).
 pub fn known(item: &Item) -> bool {
     match item {
         Item::Breathe { pattern, .. } => content::pattern(pattern).is_some(),
-        Item::Draw { prompt } => content::draw_prompt(prompt).is_some(),
-        Item::Talk { scene } => content::talk_scene(scene).is_some(),
+        Item::Draw { prompt } => content::draw_prompt_title(prompt, Band::Early).is_some(),
+        Item::Talk { scene } => content::talk_scene_title(scene, Band::Early).is_some(),
     }
 }
 
@@ -91,7 +93,7 @@ impl PlanState {
 
     /// Reads again after another tab changed it, if a screen has read it. Nothing is
     /// written back.
-    pub fn heard(&self, key: Option<&str>) {
+    fn heard(&self, key: Option<&str>) {
         if self.read.get_value() && key.is_none_or(|k| k == PLAN_KEY) {
             self.current.set(read(self.store));
         }
@@ -145,6 +147,7 @@ pub fn use_plan() -> PlanState {
     let plans = expect_context::<PlanState>();
     if !plans.read.get_value() {
         plans.read.set_value(true);
+        plans.store.on_change(move |key| plans.heard(key));
         plans.current.set(read(plans.store));
     }
     plans

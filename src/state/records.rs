@@ -113,14 +113,19 @@ impl<T: Record + Clone + Send + Sync + 'static> Records<T> {
     }
 
     /// Another tab changed `key` (`None`: anything): read again if this kind has been
-    /// read and the key is one of its own. Nothing is written back.
-    pub fn heard(&self, key: Option<&str>) {
+    /// read and the key is one of its own. Nothing is written back. (Called through
+    /// [`Store::changed`] once the list has been read.)
+    fn heard(&self, key: Option<&str>) {
         if self.read.get_value() && key.is_none_or(|k| k.starts_with(self.prefix)) {
             self.refresh();
         }
     }
 
     fn refresh(&self) {
+        if !self.read.get_value() {
+            let records = *self;
+            self.store.on_change(move |key| records.heard(key));
+        }
         self.read.set_value(true);
         // Timed for the bench's heavy year (`tend:read:<prefix>`).
         let (mut list, unopened) =

@@ -79,26 +79,21 @@ impl TalkState {
 
     fn read_companion(&self) {
         self.companion_read.set_value(true);
+        let talk = *self;
+        self.store.on_change(move |key| {
+            if key.is_none_or(|k| k == COMPANION_KEY) {
+                talk.load_companion();
+            }
+        });
+        self.load_companion();
+    }
+
+    fn load_companion(&self) {
         if let Ok(Loaded::Ready(c)) = self
             .store
             .with(|s| envelope::load::<Companion>(s, COMPANION_KEY))
         {
             self.companion.set(c);
-        }
-    }
-
-    pub fn heard(&self, key: Option<&str>) {
-        self.kept.heard(key);
-        if !self.companion_read.get_value() {
-            return;
-        }
-        if key.is_none_or(|k| k == COMPANION_KEY) {
-            if let Ok(Loaded::Ready(c)) = self
-                .store
-                .with(|s| envelope::load::<Companion>(s, COMPANION_KEY))
-            {
-                self.companion.set(c);
-            }
         }
     }
 

@@ -50,8 +50,7 @@ fn size_words(bytes: u64) -> String {
 #[component]
 pub fn DataPanel() -> impl IntoView {
     let data = use_data();
-    data.watched.set(true);
-    data.refresh();
+    data.watch();
     on_cleanup(move || data.watched.set(false));
 
     let confirm_delete = RwSignal::new(false);

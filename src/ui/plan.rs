@@ -35,15 +35,15 @@ pub fn describe(item: &Item, band: Band) -> (&'static str, String, String) {
         ),
         Item::Draw { prompt } => (
             "Drawing",
-            content::draw_prompt(prompt)
-                .map_or("Free drawing", |p| p.title(band))
+            content::draw_prompt_title(prompt, band)
+                .unwrap_or("Free drawing")
                 .to_owned(),
             "In the drawing room".to_owned(),
         ),
         Item::Talk { scene } => (
             "Talk it through",
-            content::talk_scene(scene)
-                .map_or("A conversation", |s| s.title(band))
+            content::talk_scene_title(scene, band)
+                .unwrap_or("A conversation")
                 .to_owned(),
             "A practice conversation".to_owned(),
         ),

@@ -1,6 +1,4 @@
 use crate::content;
-use crate::domain::family::{FamilyScene, Lesson};
-use crate::domain::handout::Handout;
 
 /// Every screen of Tend. Links use `path()` rather than string literals spread through
 /// views, so a renamed route is one change.
@@ -23,10 +21,11 @@ pub enum Page {
     Break,
     /// The family section: lessons and rehearsals for parents and carers.
     Family,
-    /// One family lesson, at `/family/<id>`.
-    Lesson(&'static Lesson),
+    /// One family lesson, at `/family/<id>` (its address: the lesson itself is the
+    /// family section's, see [`content::lesson_at`]).
+    Lesson(&'static str),
     /// One rehearsal of a hard conversation, at `/family/rehearse/<id>`.
-    Rehearsal(&'static FamilyScene),
+    Rehearsal(&'static str),
     Demo,
     Plan,
     PlanMaker,
@@ -39,7 +38,7 @@ pub enum Page {
     /// Printable handouts for a therapist: pick a kind, an exercise and a band.
     Handouts,
     /// One handout card, at `/handouts/<kind>/<id>` (the band in the query).
-    Handout(&'static Handout),
+    Handout(&'static str),
 }
 
 impl Page {
@@ -73,9 +72,14 @@ impl Page {
     pub fn every() -> impl Iterator<Item = Page> {
         Page::ALL
             .into_iter()
-            .chain(content::LESSONS.iter().map(Page::Lesson))
-            .chain(content::FAMILY_SCENES.iter().map(Page::Rehearsal))
-            .chain(content::HANDOUTS.iter().map(Page::Handout))
+            .chain(content::LESSON_PATHS.iter().copied().map(Page::Lesson))
+            .chain(
+                content::FAMILY_SCENE_PATHS
+                    .iter()
+                    .copied()
+                    .map(Page::Rehearsal),
+            )
+            .chain(content::HANDOUT_PATHS.iter().copied().map(Page::Handout))
     }
 
     /// Whether this page belongs to the family section (which never reads a teen's
@@ -100,8 +104,7 @@ impl Page {
             Page::Circles => "/circles",
             Page::Break => "/break",
             Page::Family => "/family",
-            Page::Lesson(lesson) => lesson.path,
-            Page::Rehearsal(scene) => scene.path,
+            Page::Lesson(path) | Page::Rehearsal(path) | Page::Handout(path) => path,
             Page::Demo => "/demo",
             Page::Plan => "/plan",
             Page::PlanMaker => "/plan/make",
@@ -109,7 +112,6 @@ impl Page {
             Page::Imagery => "/imagery",
             Page::Letter => "/letter",
             Page::Handouts => "/handouts",
-            Page::Handout(handout) => handout.path,
         }
     }
 
@@ -174,6 +176,26 @@ mod tests {
     }
 
     #[test]
+    fn the_routers_addresses_are_exactly_the_pages_in_content() {
+        let paths = |list: &[&str]| list.to_vec();
+        assert_eq!(
+            paths(content::LESSON_PATHS),
+            content::LESSONS.iter().map(|l| l.path).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            paths(content::FAMILY_SCENE_PATHS),
+            content::FAMILY_SCENES
+                .iter()
+                .map(|s| s.path)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            paths(content::HANDOUT_PATHS),
+            content::HANDOUTS.iter().map(|h| h.path).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn every_lesson_and_rehearsal_has_its_own_family_address() {
         for page in Page::every() {
             assert_eq!(Page::from_path(page.path()), Some(page), "{}", page.path());
@@ -181,22 +203,22 @@ mod tests {
         let lesson = content::lesson("three-systems").unwrap();
         assert_eq!(
             Page::from_path("/family/three-systems"),
-            Some(Page::Lesson(lesson))
+            Some(Page::Lesson(lesson.path))
         );
         assert_eq!(
             Page::from_path("/family/three-systems/"),
-            Some(Page::Lesson(lesson))
+            Some(Page::Lesson(lesson.path))
         );
         let scene = content::family_scene("slammed-door").unwrap();
         assert_eq!(
             Page::from_path("/family/rehearse/slammed-door"),
-            Some(Page::Rehearsal(scene))
+            Some(Page::Rehearsal(scene.path))
         );
         assert_eq!(Page::from_path("/family/nothing-here"), None);
         let handout = content::HANDOUTS.iter().find(|h| h.id == "box").unwrap();
         assert_eq!(
             Page::from_path("/handouts/breathe/box?band=15-17"),
-            Some(Page::Handout(handout))
+            Some(Page::Handout(handout.path))
         );
         assert_eq!(Page::from_path("/handouts/breathe/nothing"), None);
         for page in Page::every().filter(|p| p.path().starts_with("/family")) {

@@ -64,8 +64,11 @@ macro_rules! section {
 /// Shows the page `load` brings: a placeholder until it arrives, then the page (with
 /// focus on its heading when it was opened from another page), or the message with
 /// "Try again" when it did not arrive.
+///
+/// `load` is shared rather than generic, so the first download holds this component once,
+/// not once per page.
 #[component]
-pub fn Section(load: impl Fn() -> Loading + 'static) -> impl IntoView {
+pub fn Section(load: std::rc::Rc<dyn Fn() -> Loading>) -> impl IntoView {
     // `None` while loading; each "Try again" loads again.
     let shown = RwSignal::new(None::<Result<(), NotLoaded>>);
     let slot = StoredValue::new_local(None::<AnyView>);
