@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { transformSync } from 'esbuild';
+import { packSections } from './packs.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -41,6 +42,8 @@ const build = createHash('sha256');
 for (const f of wasmFiles) build.update(f).update(readFileSync(join(wasmOut, f)));
 const buildDir = `build-${build.digest('hex').slice(0, 16)}`;
 cpSync(wasmOut, join(dir, buildDir), { recursive: true });
+// Each section with the chunks it needs in one file (release; a debug build has none).
+const packs = existsSync(join(dir, buildDir, '__wasm_split.js')) ? packSections(join(dir, buildDir)) : [];
 for (const f of wasmFiles.filter((f) => f.endsWith('.js'))) minify(join(dir, buildDir, f));
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) minify(join(dir, name));
 
@@ -48,21 +51,31 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 // Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
-// at once. The sections (split_*.wasm and the chunks they share) are not fetched here:
+// at once. The sections (pack_*.bin: each section with the chunks it needs) are not fetched here:
 // each arrives when first opened, or earlier, when the browser is idle (below) and when
 // the service worker keeps this build for offline use.
-const sections = wasmFiles.filter((f) => f.endsWith('.wasm') && f !== 'tend_bg.wasm');
-const start = `import init, * as bindings from '/${buildDir}/tend.js';
-const wasm = await init({ module_or_path: '/${buildDir}/tend_bg.wasm' });
+const sections = packs;
+const boot = `const bindings = await import('/${buildDir}/tend.js');
+const wasm = await bindings.default({ module_or_path: '/${buildDir}/tend_bg.wasm' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
 later(() => { for (const f of ${JSON.stringify(sections)}) fetch('/${buildDir}/' + f).catch(() => {}); });`;
+// The app's pages start at once, their first files fetched while the page is parsed.
+const start = boot;
+const preloads = `${wasmFiles.filter((f) => /^(tend|__wasm_split)\.js$/.test(f)).map((f) => `<link rel="modulepreload" href="/${buildDir}/${f}" crossorigin="anonymous">`).join('')}
+<link rel="preload" href="/${buildDir}/tend_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">`;
+// help.html is whole without it: the app (which then shows the person's own region
+// first) starts once the page has loaded and the browser is idle, so the help arrives
+// and paints with nothing else on the line.
+const startLater = `await new Promise((done) => (document.readyState === 'complete' ? done() : addEventListener('load', done, { once: true })));
+await new Promise((done) => (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(done));
+${boot}`;
 if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
-html = html.replace('</head>', `<script type="module">${start}</script>
- ${wasmFiles.filter((f) => /^(tend|__wasm_split)\.js$/.test(f)).map((f) => `<link rel="modulepreload" href="/${buildDir}/${f}" crossorigin="anonymous">`).join('')}
-<link rel="preload" href="/${buildDir}/tend_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">
-</head>`);
+const withStart = (page, script, links) => page.replace('</head>', `<script type="module">${script}</script>\n ${links}\n</head>`);
+// The page before any start-up script: help.html is made from it below.
+let plain = html;
+html = withStart(html, start, preloads);
 
 // One request and one compression window for all CSS, in the order index.html lists it.
 const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+\.css)"\/?>\s*/g)];
@@ -72,15 +85,24 @@ if (cssLinks.length > 1) {
   const name = `app-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(dir, name), code);
   for (const m of cssLinks) rmSync(join(dir, m[1]));
-  html = html.replace(cssLinks[0][0], `<link rel="stylesheet" href="/${name}">\n  `);
-  for (const m of cssLinks.slice(1)) html = html.replace(m[0], '');
+  for (const m of cssLinks) {
+    const link = m === cssLinks[0] ? `<link rel="stylesheet" href="/${name}">\n  ` : '';
+    html = html.replace(m[0], link);
+    plain = plain.replace(m[0], link);
+  }
 }
-const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inline.length === 0) throw new Error('post-build: no inline start-up script found in index.html');
-const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
-if (!html.includes("'sha256-START'")) throw new Error("post-build: CSP placeholder 'sha256-START' missing");
-html = html.replace("'sha256-START'", hashes.join(' '));
-writeFileSync(indexPath, html);
+// One policy for every page (a host may send it as a header for all of them): the hashes
+// of both pages' inline start-up scripts.
+const helpShell = withStart(plain, startLater, '');
+const inlineScripts = (page) => [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const scripts = [...new Set([...inlineScripts(html), ...inlineScripts(helpShell)])];
+if (scripts.length < 2) throw new Error('post-build: the inline start-up scripts were not found');
+const hashes = scripts.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`).join(' ');
+const withHashes = (page, what) => {
+  if (!page.includes("'sha256-START'")) throw new Error(`post-build: CSP placeholder 'sha256-START' missing in ${what}`);
+  return page.replace("'sha256-START'", hashes);
+};
+writeFileSync(indexPath, withHashes(html, 'index.html'));
 
 // Help now with no script: this page with the help in place of the placeholder. It
 // still starts the app where it can (which then shows the person's own region first);
@@ -91,7 +113,7 @@ for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k === '
 const help = execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const main = /<!-- BOOT-MAIN -->[\s\S]*<!-- \/BOOT-MAIN -->/;
 if (!main.test(html)) throw new Error('post-build: the BOOT-MAIN placeholder is missing from index.html');
-const helpPage = html
+const helpPage = withHashes(helpShell, 'help.html')
   .replace(main, help)
   .replace('<title>Tend</title>', '<title>Help now · Tend</title>')
   .replace('class="help-button" href="/help"', 'class="help-button" href="/help" aria-current="page"');
@@ -129,4 +151,4 @@ self.addEventListener('fetch', (e) => {
 `;
 new Function(sw); // parses only: a service worker that does not parse would never install
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: ${inline.length} start-up script hash(es) in the CSP; sw.js keeps ${files.length} files`);
+console.log(`post-build: start-up script hashes in the CSP; sw.js keeps ${files.length} files`);

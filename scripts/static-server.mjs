@@ -31,6 +31,8 @@ const MIME = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
+  // A section of the app with the code it shares (scripts/packs.mjs): WebAssembly.
+  '.bin': 'application/octet-stream',
   '.svg': 'image/svg+xml',
   '.webmanifest': 'application/manifest+json',
   '.json': 'application/json',
@@ -50,7 +52,7 @@ const MIME = {
   '.opus': 'audio/ogg',
 };
 const COMPRESSIBLE = new Set([
-  '.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.webmanifest', '.json', '.map',
+  '.html', '.js', '.mjs', '.css', '.wasm', '.bin', '.svg', '.webmanifest', '.json', '.map',
   '.txt', '.xml', '.ico',
 ]);
 const HASHED_NAME = /-[0-9a-f]{8,}(?=[._])/i;
@@ -154,7 +156,7 @@ function compress(buf, encoding, ext) {
     return zlib.brotliCompressSync(buf, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-        [zlib.constants.BROTLI_PARAM_MODE]: ext === '.wasm' ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_MODE]: ext === '.wasm' || ext === '.bin' ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
       },
     });

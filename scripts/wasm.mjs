@@ -57,10 +57,11 @@ for (const f of parts) copyFileSync(join(splitDir, f), join(outDir, f));
 // no target_features section for wasm-opt to read them from).
 const features = ['bulk-memory', 'sign-ext', 'mutable-globals', 'nontrapping-float-to-int', 'reference-types', 'multivalue']
   .map((f) => `--enable-${f}`);
-// Largest first, a few at a time: most of each run is starting wasm-opt itself.
+// Largest first, a few at a time: most of each run is starting wasm-opt itself, so the
+// many chunks of under 2 KB (a few bytes to gain each) are left as the splitter wrote them.
 const wasms = readdirSync(outDir).filter((f) => f.endsWith('.wasm'))
   .sort((a, b) => statSync(join(outDir, b)).size - statSync(join(outDir, a)).size);
-const queue = [...wasms];
+const queue = wasms.filter((f) => f === 'tend_bg.wasm' || statSync(join(outDir, f)).size >= 2048);
 const opt = promisify(execFile);
 await Promise.all(Array.from({ length: 3 }, async () => {
   for (let f = queue.shift(); f; f = queue.shift()) {

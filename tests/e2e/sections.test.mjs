@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, requests, settingsSeed as settings } from './harness.mjs';
 
 const { withPage } = sharedBrowser();
-const SECTION = /\/build-[0-9a-f]{16}\/(?:split|chunk)_[a-z0-9_]+\.wasm$/;
+const SECTION = /\/build-[0-9a-f]{16}\/pack_[a-z0-9_]+\.bin$/;
 const NET = /wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::|failed to load split module/i;
 
 test('Home needs no section to start; a section opened by keyboard arrives from the same build folder and takes the focus', () =>
@@ -19,7 +19,7 @@ test('Home needs no section to start; a section opened by keyboard arrives from 
     assert.equal(await page.getByRole('alert').count(), 0, 'nothing on Home is missing');
     // The service worker's first install may fetch the same file again to keep it for
     // offline; what matters is that the only wasm outside the sections is the main one.
-    const main = [...new Set(requests(page).filter((u) => /\.wasm$/.test(u) && !SECTION.test(u)))];
+    const main = [...new Set(requests(page).filter((u) => /\.(?:wasm|bin)$/.test(u) && !SECTION.test(u)))];
     assert.equal(main.length, 1, `one first wasm: ${main.join(', ')}`);
     assert.match(main[0], /\/build-[0-9a-f]{16}\/tend_bg\.wasm$/);
     const folder = main[0].replace(/[^/]+$/, '');
@@ -31,7 +31,8 @@ test('Home needs no section to start; a section opened by keyboard arrives from 
     await h1(page, 'Settings');
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     const sections = requests(page).filter((u) => SECTION.test(u));
-    assert.ok(sections.some((u) => /split_settings\.wasm$/.test(u)), 'the settings section arrived when opened');
+    assert.ok(sections.some((u) => /pack_settings\.bin$/.test(u)), 'the settings section arrived when opened, in one file');
+    assert.equal(requests(page).filter((u) => /\/build-[0-9a-f]{16}\/(?:split|chunk)_/.test(u)).length, 0, 'no section module fetched on its own');
     for (const u of sections) assert.ok(u.startsWith(folder), `${u} comes from ${folder}`);
     assertClean(page, { ignore: [NET] });
   }));
@@ -39,7 +40,7 @@ test('Home needs no section to start; a section opened by keyboard arrives from 
 for (const [viewport, colorScheme] of [['phone', 'light'], ['desktop', 'dark']]) {
   test(`a section that cannot arrive says so, offers Try again and Help now, and loads on Try again (${viewport}, ${colorScheme})`, () =>
     withPage({ viewport, colorScheme }, async (page) => {
-      await page.route('**/split_family.wasm', (route) => route.abort());
+      await page.route('**/pack_family.bin', (route) => route.abort());
       await page.goto(`${BASE_URL}/family`);
       const alert = page.getByRole('alert').filter({ hasText: "This part of Tend didn't arrive" });
       await alert.waitFor();
