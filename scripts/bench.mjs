@@ -35,8 +35,8 @@ const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 export const BUDGETS = {
   initialBrotli: 120 * 1024, // index.html + the css, js and wasm it loads
   sectionBrotli: 60 * 1024, // what a section adds when it is first opened
-  totalBrotli: 140 * 1024, // every file in dist/
-  performance: 98,
+  // The whole app (every file in dist/) is reported, not capped: sections load when opened.
+  performance: 100, // Lighthouse mobile on /, /help and /family
   accessibility: 100,
   bestPractices: 100,
   framesDropped: 0, // partly presented or dropped frames while breathing under load
@@ -169,7 +169,6 @@ async function sizes(ctx) {
   return {
     checks: [
       check('initial transfer, brotli', initialBr <= BUDGETS.initialBrotli, kb(initialBr), `≤ ${kb(BUDGETS.initialBrotli)}`),
-      check('whole app, brotli', brTotal <= BUDGETS.totalBrotli, kb(brTotal), `≤ ${kb(BUDGETS.totalBrotli)}`),
     ],
   };
 }
