@@ -177,7 +177,9 @@ mod tests {
 
     #[test]
     fn the_routers_addresses_are_exactly_the_pages_in_content() {
-        let paths = |list: &[&str]| list.to_vec();
+        fn paths(list: &'static [&'static str]) -> Vec<&'static str> {
+            list.to_vec()
+        }
         assert_eq!(
             paths(content::LESSON_PATHS),
             content::LESSONS.iter().map(|l| l.path).collect::<Vec<_>>()
