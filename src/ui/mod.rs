@@ -24,6 +24,7 @@ pub mod router;
 pub mod routes;
 pub mod section;
 pub mod settings;
+pub mod settings_device;
 pub mod shell;
 pub mod summary;
 pub mod talk;
