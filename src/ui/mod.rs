@@ -19,6 +19,7 @@ pub mod kind_break;
 pub mod letter;
 pub mod not_found;
 pub mod plan;
+pub mod privacy;
 pub mod qr;
 pub mod router;
 pub mod routes;

@@ -50,7 +50,7 @@ pub fn Gallery() -> impl IntoView {
             work: saved,
             from: Some((key, raw)),
         };
-        match draw.save_draft(&draft) {
+        match draw.open_kept(&draft) {
             Ok(()) => nav.go(Page::Draw.path()),
             Err(e) => problem.set(Some(format!("Couldn't open it. {e}"))),
         }
@@ -59,7 +59,7 @@ pub fn Gallery() -> impl IntoView {
     view! {
         <div class="gallery">
             <h1>"Your drawings"</h1>
-            <p class="lead">{crate::state::kept_words("Only on this device. Nobody sees these unless you choose to show them.")}</p>
+            <crate::ui::privacy::WhoCanSee kept="Your drawings stay on this device, and nobody is watching Tend." class="lead" />
             {removal.view()}
             {move || {
                 let list = draw.kept.list().get();
