@@ -187,6 +187,29 @@ test('a stroke drawn just before the tab closes is kept', async () => {
   }
 });
 
+test('opening a kept drawing from the gallery first keeps the page in progress there, so nothing is lost', () =>
+  withPage({ viewport: 'phone', storage: SEED }, async (page) => {
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
+    await page.getByLabel('Name').fill('Sea');
+    await page.getByRole('button', { name: 'Keep in my drawings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kept “Sea”' }).waitFor();
+    await page.getByRole('button', { name: 'New drawing' }).click();
+    await page.getByRole('status').filter({ hasText: 'A fresh page.' }).waitFor();
+    await scribble(page);
+    assert.equal((await draft(page)).work.drawing.strokes.length, 1, 'a page never kept, in progress');
+
+    await page.getByRole('link', { name: 'Your drawings' }).click();
+    await h1(page, 'Your drawings');
+    await page.getByRole('button', { name: 'Open Sea' }).click();
+    await h1(page, 'Drawing room');
+    assert.equal(await page.getByLabel('Name').inputValue(), 'Sea');
+    const all = await kept(page);
+    assert.equal(all.length, 2, 'the page in progress went to the gallery first');
+    assert.equal(all.find((d) => d.name !== 'Sea').drawing.strokes.length, 1);
+    assertClean(page);
+  }));
+
 test('on a phone the canvas and its toolbar, Keep included, fit on the first screen; More holds the rest', () =>
   withPage({ viewport: 'phone', storage: SEED }, async (page) => {
     await page.goto(`${BASE_URL}/draw`);
