@@ -46,6 +46,8 @@ test('a teen chooses what to bring, sees what it leaves out by count only, saves
     await page.addInitScript(STORAGE_KEPT);
     await page.goto(`${BASE_URL}/settings`);
     await h1(page, 'Settings');
+    // Let the offline copy finish installing, so the caches are as they will stay.
+    await page.evaluate(() => navigator.serviceWorker?.ready);
     const before = await tendSnapshot(page);
     await page.getByRole('link', { name: 'Make a summary for your next session' }).click();
     await h1(page, 'Your summary');
