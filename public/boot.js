@@ -7,6 +7,9 @@
 //    shows its plain "Tend couldn't start" line, beside Help now, if the app fails to
 //    load or start (a blocked or broken download, an old browser). The app removes
 //    the static page as it starts, so later errors change nothing here.
+// 3. Keeps the browser's offer to install Tend (`beforeinstallprompt`), which can come
+//    before the app has started, for Settings' "Add Tend to your home screen"
+//    (platform/install.rs reads it from the same place).
 (() => {
   const root = document.documentElement;
   root.classList.add('scripted'); // hides the page's "needs JavaScript" line
@@ -24,4 +27,10 @@
   };
   addEventListener('error', failed, true); // a file that did not load, or a script error
   addEventListener('unhandledrejection', failed); // the WebAssembly did not arrive or start
+  addEventListener('beforeinstallprompt', (e) => {
+    window.tendInstallOffer = e;
+  });
+  addEventListener('appinstalled', () => {
+    window.tendInstallOffer = null;
+  });
 })();

@@ -7,6 +7,7 @@ pub mod checkin;
 pub mod circles;
 pub mod daily;
 pub mod date;
+pub mod device;
 pub mod draw;
 pub mod export;
 pub mod family;

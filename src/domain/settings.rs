@@ -29,6 +29,9 @@ pub struct Settings {
     pub visual: Option<Visual>,
     pub breath_pattern: Option<String>,
     pub breath_length: Option<SessionLength>,
+    /// Whether Settings has once said that this browser may clear what Tend keeps
+    /// (`domain::device::storage_note_due`): said once, not as a nag.
+    pub storage_note_shown: bool,
 }
 
 impl Default for Settings {
@@ -48,6 +51,7 @@ impl Default for Settings {
             visual: None,
             breath_pattern: None,
             breath_length: None,
+            storage_note_shown: false,
         }
     }
 }
@@ -95,6 +99,7 @@ impl ToJson for Settings {
             ("visual", self.visual.to_json()),
             ("breath_pattern", self.breath_pattern.to_json()),
             ("breath_length", self.breath_length.to_json()),
+            ("storage_note_shown", self.storage_note_shown.to_json()),
         ])
     }
 }
@@ -118,6 +123,7 @@ impl FromJson for Settings {
             visual: j.field_or("visual", d.visual)?,
             breath_pattern: j.field_or("breath_pattern", d.breath_pattern)?,
             breath_length: j.field_or("breath_length", d.breath_length)?,
+            storage_note_shown: j.field_or("storage_note_shown", d.storage_note_shown)?,
         })
     }
 }
@@ -273,6 +279,7 @@ mod tests {
             visual: Some(Visual::Wave),
             breath_pattern: Some("box".into()),
             breath_length: Some(SessionLength::OpenEnded),
+            storage_note_shown: true,
         };
         let back = Settings::from_text(&crate::domain::json::to_text(&s)).unwrap();
         assert_eq!(back, s);

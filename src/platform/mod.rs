@@ -6,6 +6,7 @@ pub mod cues;
 pub mod dom;
 pub mod files;
 pub mod history;
+pub mod install;
 pub mod lifecycle;
 pub mod offline;
 pub mod speech;

@@ -59,7 +59,21 @@ pub struct DrawState {
     /// The drawing in progress as this tab last read or wrote it: while storage still
     /// holds exactly that, a save need not read it back in first (`save_known`).
     draft_text: StoredValue<Option<String>>,
+    /// Set by the gallery's "Open": the room opens on that kept drawing this once.
+    reopen: StoredValue<bool>,
     store: Store,
+}
+
+/// Whether a drawing in progress holds anything not kept in the gallery: a page that was
+/// never kept (even a blank one, which remembers its prompt), or changes to a kept
+/// drawing since it was opened or last kept.
+pub fn holds_unsaved_work(draft: &Draft) -> bool {
+    match &draft.from {
+        None => true,
+        Some((_, base)) => {
+            !matches!(envelope::decode::<SavedDrawing>(base), Loaded::Ready(kept) if kept == draft.work)
+        }
+    }
 }
 
 impl DrawState {
@@ -67,6 +81,7 @@ impl DrawState {
         DrawState {
             kept: Records::new(store, DRAWING_PREFIX, true),
             draft_text: StoredValue::new(None),
+            reopen: StoredValue::new(false),
             store,
         }
     }
@@ -81,6 +96,29 @@ impl DrawState {
             }
             _ => None,
         }
+    }
+
+    /// The drawing to open the room on. Work not yet kept is always there again; a
+    /// drawing kept just as it is waits in the gallery, one tap away, and the room opens
+    /// on a fresh page (so someone else opening Tend on a shared device does not meet
+    /// the last drawing at once), unless the gallery's "Open" just asked for it.
+    pub fn draft_to_open(&self) -> Option<Draft> {
+        let draft = self.draft()?;
+        if self.reopen.get_value() || holds_unsaved_work(&draft) {
+            self.reopen.set_value(false);
+            return Some(draft);
+        }
+        // Nothing in it that the gallery does not hold.
+        let _ = self.drop_draft();
+        None
+    }
+
+    /// Opens a kept drawing to carry on with it: it becomes the drawing in progress, and
+    /// the room opens on it next.
+    pub fn open_kept(&self, draft: &Draft) -> Result<(), StorageError> {
+        self.save_draft(draft)?;
+        self.reopen.set_value(true);
+        Ok(())
     }
 
     /// Keeps the drawing in progress (verified). Timed for the bench (`tend:save-draft`).
@@ -136,5 +174,42 @@ mod tests {
         assert_eq!(Draft::from_text(&to_text(&draft)).unwrap(), draft);
         let fresh = Draft::default();
         assert_eq!(Draft::from_text(&to_text(&fresh)).unwrap(), fresh);
+    }
+
+    #[test]
+    fn only_work_not_yet_kept_counts_as_unsaved() {
+        let kept = SavedDrawing {
+            name: "Calm".into(),
+            prompt: "free".into(),
+            words: "A lake".into(),
+            ..SavedDrawing::default()
+        };
+        let stored = envelope::encode(&kept);
+        let same = Draft {
+            work: kept.clone(),
+            from: Some(("tend.drawing.1".into(), stored.clone())),
+        };
+        assert!(!holds_unsaved_work(&same), "kept just as it is");
+        let changed = Draft {
+            work: SavedDrawing {
+                words: "A lake at night".into(),
+                ..kept.clone()
+            },
+            from: Some(("tend.drawing.1".into(), stored)),
+        };
+        assert!(holds_unsaved_work(&changed), "changed since it was kept");
+        let never_kept = Draft {
+            work: kept,
+            from: None,
+        };
+        assert!(holds_unsaved_work(&never_kept));
+        let unreadable_base = Draft {
+            from: Some(("tend.drawing.1".into(), "not json".into())),
+            ..Draft::default()
+        };
+        assert!(
+            holds_unsaved_work(&unreadable_base),
+            "when in doubt, keep it"
+        );
     }
 }

@@ -106,6 +106,28 @@ impl SettingsState {
     }
 }
 
+impl SettingsState {
+    /// Notes something Tend itself remembers (a note shown once), not a choice the
+    /// person made: saved quietly, without "Saved" or an alert, and only over settings
+    /// Tend could read (an unreadable or newer copy stays as it is; the note then simply
+    /// shows again another time).
+    pub fn remember(&self, change: impl FnOnce(&mut Settings)) {
+        if self.found.get_untracked() != Found::Fine {
+            return;
+        }
+        if let Ok(Loaded::Ready(latest)) = self
+            .store
+            .with(|s| envelope::load::<Settings>(s, SETTINGS_KEY))
+        {
+            self.value.set(latest);
+        }
+        self.value.update(change);
+        let _ = self
+            .value
+            .with_untracked(|v| self.store.with(|s| envelope::save(s, SETTINGS_KEY, v)));
+    }
+}
+
 pub fn use_settings() -> SettingsState {
     expect_context::<SettingsState>()
 }

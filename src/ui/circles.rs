@@ -349,7 +349,7 @@ pub fn Circles() -> impl IntoView {
                     </div>
                     <button type="submit" class="button button--primary">"Keep this check-in"</button>
                 </div>
-                <p class="hint circles__private">{crate::state::kept_words("What you keep here stays on this device. Nobody is watching Tend, but someone else who uses this device could open it.")}</p>
+                <crate::ui::privacy::WhoCanSee kept="What you keep here stays on this device, and nobody is watching Tend." class="hint circles__private" />
                 {move || problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
             </form>
             {move || kept.get().map(|k| view! { <Next kept=k band /> })}

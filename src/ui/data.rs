@@ -107,7 +107,7 @@ pub fn DataPanel() -> impl IntoView {
         <section class="card data" aria-labelledby="data-title">
             <h2 id="data-title">"Your data"</h2>
             <p>
-                {crate::state::kept_words("Everything Tend keeps is on this device, in this browser. Nobody sees it unless you choose to share a file you export.")}
+                {crate::state::kept_words("Everything Tend keeps is on this device, in this browser, and nobody is watching Tend. But anyone who opens Tend on this device could see it. A file you export goes only where you put it.")}
             </p>
             <dl class="facts">
                 <div>

@@ -21,7 +21,8 @@ use crate::ui::undo::Removal;
 use leptos::prelude::*;
 
 /// The words under the title on every screen: who can see a letter.
-const PRIVATE: &str = "Your letters stay on this device. Nobody watches what you write in Tend. Someone else who uses this device could open them.";
+const PRIVATE: &str =
+    "Your letters stay on this device, and nobody watches what you write in Tend.";
 
 #[component]
 pub fn LetterPage() -> impl IntoView {
@@ -209,7 +210,7 @@ pub fn LetterPage() -> impl IntoView {
     view! {
         <div class="letter">
             <h1 tabindex="-1">{LETTER.title.get(band)}</h1>
-            <p class="hint letter__private">{crate::state::kept_words(PRIVATE)}</p>
+            <crate::ui::privacy::WhoCanSee kept=PRIVATE class="hint letter__private" />
             <div role="status" class="save-state">{move || status.get()}</div>
             <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
             {move || match screen.get() {

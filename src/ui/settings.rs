@@ -1,5 +1,6 @@
 use super::controls::{options, parse, RadioGroup, Toggle};
 use super::data::DataPanel;
+use super::settings_device::DeviceCard;
 use crate::content::REGIONS;
 use crate::domain::settings::{Accent, Choice, Motion, Settings, TextSize, Theme, Who};
 use crate::domain::Band;
@@ -57,6 +58,10 @@ pub fn SettingsPage() -> impl IntoView {
                     </p>
                 }),
             }}
+
+            // Adding Tend to the home screen, and once, a word if this browser may clear
+            // what Tend keeps: at the top, so it is read when it is said.
+            <DeviceCard />
 
             {choices.collect_view()}
 

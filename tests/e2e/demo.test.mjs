@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {
   BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed,
   tendSnapshot as snapshot, demoBar as bar, demoBand as band, OWN_TEND,
-  COUNT_WRITES,
+  COUNT_WRITES, STORAGE_KEPT,
   localWrites,
 } from './harness.mjs';
 
@@ -52,7 +52,10 @@ test('demo mode drives every exercise without reading or writing the device’s 
     assert.ok(Object.keys(before.data).length >= 3);
     assert.ok(before.caches.length >= 1, 'the offline copy is there to compare');
 
-    // In through Settings; the demo loads afresh on its memory store.
+    // In through Settings; the demo loads afresh on its memory store. This browser
+    // promises to keep Tend's data, so the device's Settings has no note to remember as
+    // shown (that one write would be Settings' own, before the demo starts).
+    await page.addInitScript(STORAGE_KEPT);
     await page.addInitScript(COUNT_WRITES);
     await page.goto(`${BASE_URL}/settings`);
     await page.getByRole('link', { name: 'Show Tend to others (demo mode)' }).click();

@@ -1,6 +1,7 @@
 // The drawing room: draw with the mouse, undo and redo, keep it, find it in the
-// gallery after a reload, carry on, download a picture; the words-instead path by
-// keyboard only; and nothing drawn is lost when the tab closes.
+// gallery after a reload (the room itself opens on a fresh page), carry on, download a
+// picture; the words-instead path by keyboard only; nothing drawn is lost when the tab
+// closes; and the room says plainly who could see what is drawn here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
@@ -42,7 +43,7 @@ const inked = (page) =>
 
 const { browser, withPage } = sharedBrowser();
 
-test('draw with the mouse, undo and redo, keep it, reload, reopen it from the gallery, download a picture', () =>
+test('draw with the mouse, undo and redo, keep it, reload to a fresh page, reopen it from the gallery, carry on, download a picture', () =>
   withPage({ viewport: 'desktop', storage: SEED }, async (page) => {
     await page.goto(`${BASE_URL}/draw`);
     await h1(page, 'Drawing room');
@@ -99,9 +100,14 @@ test('draw with the mouse, undo and redo, keep it, reload, reopen it from the ga
     ]);
     assert.equal(download.suggestedFilename(), 'Blue wave.png');
 
+    // A kept drawing waits in the gallery: the room opens on a fresh page, so someone
+    // else opening Tend on a shared device does not meet it at once.
     await page.reload();
     await h1(page, 'Drawing room');
-    assert.ok((await inked(page)) > 500, 'the drawing in progress survives a reload');
+    await page.locator('canvas').waitFor();
+    assert.equal(await inked(page), 0, 'the room opens on a fresh page');
+    assert.equal(await page.getByLabel('Name').inputValue(), '');
+    assert.equal(await draft(page), null, 'nothing is in progress that the gallery does not hold');
     await page.getByRole('link', { name: 'Your drawings' }).click();
     await h1(page, 'Your drawings');
     assert.match(await page.locator('main').innerText(), /Blue wave/);
@@ -111,7 +117,14 @@ test('draw with the mouse, undo and redo, keep it, reload, reopen it from the ga
 
     await page.getByRole('button', { name: 'Open Blue wave' }).click();
     await h1(page, 'Drawing room');
+    await page.waitForFunction(() => document.querySelector('canvas')?.width > 0);
+    assert.equal(await page.getByLabel('Name').inputValue(), 'Blue wave', 'Open opens that drawing');
     await scribble(page, { y: 0.3 });
+    // Changes not kept yet are work in progress: a reload keeps them on the page.
+    await page.reload();
+    await h1(page, 'Drawing room');
+    assert.equal(await page.getByLabel('Name').inputValue(), 'Blue wave');
+    assert.equal((await draft(page)).work.drawing.strokes.length, 2, 'the unkept stroke is still in progress');
     await page.getByRole('button', { name: 'Keep in my drawings' }).click();
     await page.getByRole('status').filter({ hasText: 'Kept “Blue wave”' }).waitFor();
     const all = await kept(page);
@@ -138,6 +151,12 @@ test('describe it in words instead, by keyboard only, and it is kept with the dr
     assert.equal(saved.drawing.strokes.length, 0);
     await checkA11y(page, 'drawing room (phone)');
     await screenshot(page, 'draw-phone');
+    // Who could see it, plainly: anyone opening Tend on this device; Settings has export
+    // and delete.
+    const who = page.locator('.who-can-see');
+    assert.match(await who.innerText(), /anyone who opens Tend on this device could see what's here/);
+    assert.equal(await who.getByRole('link', { name: 'Settings' }).getAttribute('href'), '/settings');
+    assert.doesNotMatch(await page.locator('main').innerText(), /Nobody sees/);
 
     await page.getByRole('link', { name: 'Your drawings' }).focus();
     await page.keyboard.press('Enter');
@@ -167,6 +186,29 @@ test('a stroke drawn just before the tab closes is kept', async () => {
     await page.context().close();
   }
 });
+
+test('opening a kept drawing from the gallery first keeps the page in progress there, so nothing is lost', () =>
+  withPage({ viewport: 'phone', storage: SEED }, async (page) => {
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
+    await page.getByLabel('Name').fill('Sea');
+    await page.getByRole('button', { name: 'Keep in my drawings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kept “Sea”' }).waitFor();
+    await page.getByRole('button', { name: 'New drawing' }).click();
+    await page.getByRole('status').filter({ hasText: 'A fresh page.' }).waitFor();
+    await scribble(page);
+    assert.equal((await draft(page)).work.drawing.strokes.length, 1, 'a page never kept, in progress');
+
+    await page.getByRole('link', { name: 'Your drawings' }).click();
+    await h1(page, 'Your drawings');
+    await page.getByRole('button', { name: 'Open Sea' }).click();
+    await h1(page, 'Drawing room');
+    assert.equal(await page.getByLabel('Name').inputValue(), 'Sea');
+    const all = await kept(page);
+    assert.equal(all.length, 2, 'the page in progress went to the gallery first');
+    assert.equal(all.find((d) => d.name !== 'Sea').drawing.strokes.length, 1);
+    assertClean(page);
+  }));
 
 test('on a phone the canvas and its toolbar, Keep included, fit on the first screen; More holds the rest', () =>
   withPage({ viewport: 'phone', storage: SEED }, async (page) => {

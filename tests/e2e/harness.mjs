@@ -342,6 +342,15 @@ export const COUNT_WRITES = () => {
   }
 };
 
+/**
+ * An init script: this browser promises to keep Tend's data (`navigator.storage.persisted()`
+ * answers true), so Settings has no one-time note about it to show and remember. For
+ * tests that prove a visit to Settings writes nothing.
+ */
+export const STORAGE_KEPT = () => {
+  if (navigator.storage) navigator.storage.persisted = () => Promise.resolve(true);
+};
+
 /** The localStorage writes counted by COUNT_WRITES. */
 export const localWrites = (page) => page.evaluate(() => window.__tendWrites);
 

@@ -47,7 +47,8 @@ pub fn Ending(
 
             <section class="card checkin" aria-labelledby="checkin-title">
                 <h2 id="checkin-title">"How do you feel now?"</h2>
-                <p class="hint">"Only if you want to. Nobody sees this unless you choose to show them. Tend is not watched by anyone."</p>
+                <p class="hint">"Only if you want to."</p>
+                <crate::ui::privacy::WhoCanSee kept="A check-in stays on this device, and nobody is watching Tend." />
                 <RadioGroup
                     legend="Pick a word"
                     name="after"

@@ -59,7 +59,7 @@ pub fn History() -> impl IntoView {
     view! {
         <div class="history">
             <h1>"Your past sessions"</h1>
-            <p class="lead">{crate::state::kept_words("Only on this device. Nobody sees this unless you choose to show them.")}</p>
+            <crate::ui::privacy::WhoCanSee kept="Your sessions and check-ins stay on this device, and nobody is watching Tend." class="lead" />
             {removal.view()}
             {move || {
                 let list = breath.sessions.list().get();

@@ -7,7 +7,7 @@ use crate::domain::draw::saved::SavedDrawing;
 use crate::domain::draw::{Drawing, MAX_COORD};
 use crate::domain::Band;
 use crate::platform::dom;
-use crate::state::drawing::{use_draw, Draft};
+use crate::state::drawing::{holds_unsaved_work, use_draw, Draft};
 use crate::state::records::Entry;
 use crate::state::settings::use_settings;
 use crate::ui::router::use_nav;
@@ -46,11 +46,30 @@ pub fn Gallery() -> impl IntoView {
     let problem = removal.problem;
 
     let open = move |key: String, raw: String, saved: SavedDrawing| {
+        // Work in progress not kept yet goes to the gallery first, so opening a drawing
+        // loses nothing; if it is this very drawing, changed, the room opens on it as is.
+        if let Some(mut current) = draw.draft() {
+            if !current.work.is_blank() && holds_unsaved_work(&current) {
+                if current.from.as_ref().is_some_and(|(k, _)| *k == key) {
+                    nav.go(Page::Draw.path());
+                    return;
+                }
+                if current.work.name.trim().is_empty() {
+                    current.work.name = prompt_title(&current.work.prompt, band).to_owned();
+                }
+                if let Err(e) = draw.keep(&current) {
+                    problem.set(Some(format!(
+                        "Your drawing in progress couldn't be kept, so nothing was opened. {e}"
+                    )));
+                    return;
+                }
+            }
+        }
         let draft = Draft {
             work: saved,
             from: Some((key, raw)),
         };
-        match draw.save_draft(&draft) {
+        match draw.open_kept(&draft) {
             Ok(()) => nav.go(Page::Draw.path()),
             Err(e) => problem.set(Some(format!("Couldn't open it. {e}"))),
         }
@@ -59,7 +78,7 @@ pub fn Gallery() -> impl IntoView {
     view! {
         <div class="gallery">
             <h1>"Your drawings"</h1>
-            <p class="lead">{crate::state::kept_words("Only on this device. Nobody sees these unless you choose to show them.")}</p>
+            <crate::ui::privacy::WhoCanSee kept="Your drawings stay on this device, and nobody is watching Tend." class="lead" />
             {removal.view()}
             {move || {
                 let list = draw.kept.list().get();

@@ -78,7 +78,7 @@ pub fn DrawRoom() -> impl IntoView {
     let (band, motion) = use_settings().with_untracked(|s| (s.band.unwrap_or(Band::Mid), s.motion));
     // The router, when the room is on a page of the app (a test may mount it alone).
     let nav = use_context::<Nav>();
-    let mut first = draw.draft().unwrap_or_default();
+    let mut first = draw.draft_to_open().unwrap_or_default();
     if first.work.prompt.is_empty() {
         first.work.prompt = "free".to_owned();
     }
@@ -558,7 +558,7 @@ pub fn DrawRoom() -> impl IntoView {
             </div>
             <div role="status" class="save-state">{move || status.get()}</div>
             <div role="alert">{move || problem.get().map(|p| view! { <p class="form-error">{p}</p> })}</div>
-            <p class="hint">"Nobody sees this unless you choose to show them."</p>
+            <crate::ui::privacy::WhoCanSee kept="What you draw and write here stays on this device, and nobody is watching Tend." />
 
             <div class="field">
                 <label for="words">"Or describe it in words instead"</label>

@@ -269,7 +269,7 @@ pub fn Talk() -> impl IntoView {
         match result.and_then(|()| talk.end_progress(false)) {
             Ok(()) => {
                 status.set(Some(if keep {
-                    crate::state::kept_words("Kept on this device. Only you can see it.").to_owned()
+                    crate::state::kept_words("Kept on this device.").to_owned()
                 } else {
                     "Not kept. Nothing of it stays on this device.".to_owned()
                 }));
@@ -392,7 +392,7 @@ pub fn Talk() -> impl IntoView {
                             </div>
                         })}
                         {reflection.question.map(|q| view! { <p class="reflect"><strong>{q.get(band)}</strong></p> })}
-                        <p class="hint">"Nobody sees this unless you choose to show them."</p>
+                        <crate::ui::privacy::WhoCanSee kept="A conversation you keep stays on this device, and nobody is watching Tend." />
                         <div class="actions">
                             <button type="button" class="button button--primary" on:click=move |_| leave(true)>"Keep this conversation"</button>
                             <button type="button" class="button" on:click=move |_| leave(false)>"Don't keep it"</button>
@@ -539,7 +539,7 @@ fn Kept() -> impl IntoView {
             (!list.is_empty()).then(|| view! {
                 <section class="kept" aria-labelledby="kept-title">
                     <h2 id="kept-title">"Conversations you kept"</h2>
-                    <p class="hint">{crate::state::kept_words("Only on this device. Nobody sees these unless you choose to show them.")}</p>
+                    <crate::ui::privacy::WhoCanSee kept="Conversations you keep stay on this device, and nobody is watching Tend." />
                     <ul class="sessions" role="list">
                         {list.into_iter().map(|e| {
                             // A kept walk is checked against the scenes as they are now.
