@@ -5,13 +5,15 @@
 //    so the policy needs no 'unsafe-inline' (a hash, unlike a fixed nonce, protects);
 // 3. writes help.html: this page with Help now in place of the placeholder, from the
 //    same sourced data as the app (src/bin/pages.rs), for /help with no script at all;
-// 4. writes sw.js, the service worker that keeps every file of this build for offline use.
+// 4. writes sw.js, the service worker that keeps every file of this build for offline use,
+//    and names the build's version in each page (<meta name="tend-version">).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { transformSync } from 'esbuild';
 import { packSections } from './packs.mjs';
+import { serviceWorker } from './service-worker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
@@ -91,9 +93,14 @@ if (cssLinks.length > 1) {
     plain = plain.replace(m[0], link);
   }
 }
+// The version each page belongs to (filled in below, once every file is written): the
+// page tells the service worker which files it still needs by it (src/platform/offline.rs).
+const VERSION_META = '<meta name="tend-version" content="">';
+const withVersion = (page) => page.replace('</head>', `${VERSION_META}\n</head>`);
+html = withVersion(html);
 // One policy for every page (a host may send it as a header for all of them): the hashes
 // of both pages' inline start-up scripts.
-const helpShell = withStart(plain, startLater, '');
+const helpShell = withVersion(withStart(plain, startLater, ''));
 const inlineScripts = (page) => [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const scripts = [...new Set([...inlineScripts(html), ...inlineScripts(helpShell)])];
 if (scripts.length < 2) throw new Error('post-build: the inline start-up scripts were not found');
@@ -121,34 +128,16 @@ if (!helpPage.includes('tel:')) throw new Error('post-build: help.html has no ca
 writeFileSync(join(dir, 'help.html'), helpPage);
 
 const files = filesUnder(dir).filter((f) => f !== 'sw.js');
-const version = createHash('sha256');
-for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
-const sw = `// Generated at build time by scripts/post-build.mjs.
-const CACHE = 'tend-${version.digest('hex').slice(0, 16)}';
-const FILES = ${JSON.stringify(['/', ...files.map((f) => `/${f}`)])};
-self.addEventListener('install', (e) => {
-  e.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
-});
-self.addEventListener('activate', (e) => {
-  e.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('tend-') && k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
-});
-self.addEventListener('fetch', (e) => {
-  const req = e.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
-  // Pages: the network first, so a new version arrives; offline, the kept page of its
-  // own (/help -> help.html) or else the app shell.
-  if (req.mode === 'navigate') {
-    const own = new URL(req.url).pathname.replace(/\\/+$/, '') + '.html';
-    e.respondWith(fetch(req).catch(() => caches.match(own, { cacheName: CACHE })
-      .then((hit) => hit || caches.match('/index.html', { cacheName: CACHE }))));
-    return;
-  }
-  // Files are named by their content, so a kept copy is always right.
-  e.respondWith(caches.match(req, { cacheName: CACHE }).then((hit) => hit || fetch(req)));
-});
-`;
+const hash = createHash('sha256');
+for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+for (const page of ['index.html', 'help.html']) {
+  const path = join(dir, page);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(VERSION_META)) throw new Error(`post-build: ${page} has no version <meta>`);
+  writeFileSync(path, text.replace(VERSION_META, `<meta name="tend-version" content="${version}">`));
+}
+const sw = serviceWorker(version, ['/', ...files.map((f) => `/${f}`)]);
 new Function(sw); // parses only: a service worker that does not parse would never install
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: start-up script hashes in the CSP; sw.js keeps ${files.length} files`);
+console.log(`post-build: ${scripts.length} start-up script hashes in the CSP; sw.js keeps ${files.length} files as version ${version}`);

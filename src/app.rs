@@ -21,6 +21,10 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     // Demo mode is chosen here, once: a memory store with sample content instead of
     // this device's storage (see state::demo).
+    // Whatever is in progress holds this; a new version waits for it (ui::update).
+    crate::state::busy::Busy::provide();
+    // This page's files stay kept while it is open, whatever version comes next.
+    offline::hold_this_version();
     let (store, problem) = crate::state::demo::open_store();
     provide_context(StorageHealth(problem));
     let store = Store::new(store);
@@ -73,7 +77,7 @@ pub fn App() -> impl IntoView {
 
     // Demo mode leaves the device's offline copy as it is, too.
     if !crate::state::demo::is_on() {
-        offline::register_service_worker();
+        crate::ui::update::start();
     }
 
     let nav = Nav::provide();

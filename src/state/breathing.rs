@@ -107,10 +107,14 @@ pub struct BreathState {
 
 impl BreathState {
     pub fn load(store: Store) -> BreathState {
+        let stage = RwSignal::new(Stage::Setup);
+        // A session under way, even one paused while Help is open, would be lost by a
+        // reload: a new version of Tend waits until it has ended.
+        super::busy::use_busy().hold_while(move || stage.with(Stage::screen) == Screen::Running);
         BreathState {
             sessions: Records::new(store, SESSION_PREFIX, true),
             patterns: Records::new(store, PATTERN_PREFIX, false),
-            stage: RwSignal::new(Stage::Setup),
+            stage,
         }
     }
 

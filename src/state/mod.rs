@@ -2,6 +2,7 @@
 //! context. The only callers of storage.
 
 pub mod breathing;
+pub mod busy;
 pub mod circles;
 pub mod data;
 pub mod demo;

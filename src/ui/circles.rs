@@ -9,6 +9,7 @@ use crate::domain::circles::{
 };
 use crate::domain::{date, Band};
 use crate::platform::dom;
+use crate::state::busy::use_busy;
 use crate::state::circles::use_circles;
 use crate::state::settings::use_settings;
 use crate::ui::exercises::ExerciseList;
@@ -308,6 +309,8 @@ pub fn Circles() -> impl IntoView {
         minute: 0,
         note: String::new(),
     });
+    // A note typed and not yet kept: a new version of Tend waits for it.
+    use_busy().hold_while(move || draft.with(|d| !d.note.trim().is_empty()));
     let kept: RwSignal<Option<CirclesCheckIn>> = RwSignal::new(None);
     let problem: RwSignal<Option<String>> = RwSignal::new(None);
     let keep = move |ev: leptos::ev::SubmitEvent| {

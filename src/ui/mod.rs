@@ -31,4 +31,5 @@ pub mod summary;
 pub mod talk;
 pub mod too_much;
 pub mod undo;
+pub mod update;
 pub mod welcome;

@@ -78,6 +78,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </p>
             </div>
         })}
+        <super::update::UpdateOffer />
         <div class="alert-region" role="alert">
             {move || match settings.status.get() {
                 SaveStatus::Failed(e) => Some(view! {

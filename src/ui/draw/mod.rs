@@ -13,6 +13,7 @@ use crate::domain::settings::Choice;
 use crate::domain::Band;
 use crate::platform::canvas::Painter;
 use crate::platform::{dom, files};
+use crate::state::busy::{use_busy, Holding};
 use crate::state::drawing::{use_draw, Draft};
 use crate::state::settings::use_settings;
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
@@ -138,6 +139,9 @@ pub fn DrawRoom() -> impl IntoView {
 
     let painter = StoredValue::new_local(None::<Painter>);
     let pen = StoredValue::new_local(None::<Pen>);
+    // While the pen is down a stroke is in progress: a new version of Tend waits.
+    let busy = use_busy();
+    let stroke_held = StoredValue::new_local(None::<Holding>);
     // Replay: the stroke and painted point it has reached, while it runs.
     let replay_at = StoredValue::new(None::<(usize, usize)>);
     let replaying = RwSignal::new(false);
@@ -227,6 +231,7 @@ pub fn DrawRoom() -> impl IntoView {
     on_cleanup(move || {
         resize.remove();
         keys.remove();
+        stroke_held.try_update_value(|h| *h = None);
     });
 
     let paper = move || {
@@ -251,6 +256,7 @@ pub fn DrawRoom() -> impl IntoView {
         );
         stroke.push(point_of(&e, &el.get_bounding_client_rect(), side));
         pen.set_value(Some(Pen { stroke, painted: 0 }));
+        stroke_held.set_value(Some(busy.hold()));
     };
     let mv = move |e: web_sys::PointerEvent| {
         let Some(el) = canvas.get_untracked() else {
@@ -277,6 +283,7 @@ pub fn DrawRoom() -> impl IntoView {
         let Some(Some(Pen { stroke, painted })) = pen.try_update_value(Option::take) else {
             return;
         };
+        stroke_held.set_value(None);
         let paper = history.with_value(|h| h.drawing().paper);
         painter.with_value(|p| {
             if let Some(p) = p {

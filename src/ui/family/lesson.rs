@@ -9,6 +9,7 @@ use crate::content::{self, LESSONS};
 use crate::domain::family::{Lesson, MAX_NOTE_CHARS};
 use crate::domain::{date, help};
 use crate::platform::{dom, speech};
+use crate::state::busy::use_busy;
 use crate::state::family::use_family;
 use crate::ui::routes::Page;
 use leptos::prelude::*;
@@ -21,6 +22,8 @@ pub fn LessonPage(lesson: &'static Lesson) -> impl IntoView {
     let band = move || family.teen_band();
     let note = RwSignal::new(record.get_untracked().note);
     let status = RwSignal::new(None::<Result<&'static str, String>>);
+    // A note changed and not yet saved: a new version of Tend waits for it.
+    use_busy().hold_while(move || note.with(|n| record.with(|r| n.trim() != r.note)));
     let speaking = speech::available();
     let position = LESSONS.iter().position(|l| l.id == lesson.id).unwrap_or(0);
     let next = LESSONS.get(position + 1);

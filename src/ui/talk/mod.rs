@@ -13,6 +13,7 @@ use crate::domain::talk::companion::{Companion, Form, Hue, Voice, MAX_NAME_CHARS
 use crate::domain::talk::{Next, Speaker, Tone, Walk};
 use crate::domain::Band;
 use crate::platform::{dom, speech};
+use crate::state::busy::use_busy;
 use crate::state::settings::use_settings;
 use crate::state::talk::{use_talk, Progress};
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
@@ -353,6 +354,8 @@ pub fn Talk() -> impl IntoView {
             .into_any(),
             Next::Write(turn) => {
                 draft.set(w.answer(turn.key).unwrap_or("").to_owned());
+                // Words typed and not yet sent: a new version of Tend waits for them.
+                use_busy().hold_while(move || draft.with(|d| !d.trim().is_empty()));
                 view! {
                     <form class="write" on:submit=move |e| {
                         e.prevent_default();
