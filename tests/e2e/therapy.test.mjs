@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed,
-  tendSnapshot, printed, demoBar as bar, demoBand as band, OWN_TEND,
+  tendSnapshot, printed, demoBar as bar, demoBand as band, OWN_TEND, STORAGE_KEPT,
 } from './harness.mjs';
 
 const { withPage } = sharedBrowser();
@@ -30,6 +30,9 @@ async function showBreathing(page, label) {
 test('a therapist shows breathing for two bands and hands on a plan by QR; the teen adds it on a phone, practises, and prints a summary they chose', async () => {
   let link;
   await withPage({ viewport: 'desktop', storage: OWN_TEND }, async (page) => {
+    // This browser keeps Tend's data, so Settings has no storage note to remember: the
+    // only writes that could show below are the demo's.
+    await page.addInitScript(STORAGE_KEPT);
     // Open Tend: someone's own, on this laptop.
     await page.goto(`${BASE_URL}/`);
     await h1(page, 'Good to see you');
