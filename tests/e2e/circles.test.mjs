@@ -190,7 +190,9 @@ test('the self-compassion break by keyboard alone, with "this feels like too muc
     for (const [n, title] of [[1, 'This is hard'], [2, 'Others feel this too'], [3, 'May I be kind to myself']]) {
       const step = page.getByRole('heading', { level: 2, name: title });
       await step.waitFor();
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'break-step', `focus on step ${n}`);
+      // The step takes the focus once it has rendered (dom::focus_after_render).
+      await page.waitForFunction(() => document.activeElement?.id === 'break-step', null, { timeout: 5000 })
+        .catch(() => assert.fail(`focus on step ${n}`));
       await page.getByText(`Step ${n} of 3`).waitFor();
       if (n === 1) {
         await checkA11y(page, 'break step 1');
