@@ -82,16 +82,7 @@ impl SettingsState {
     /// Applies a change on top of the latest stored settings (another tab may have saved
     /// since this one read them), shows it at once and saves it, verified.
     pub fn update(&self, change: impl FnOnce(&mut Settings)) {
-        if let Ok(Loaded::Ready(latest)) = self
-            .store
-            .with(|s| envelope::load::<Settings>(s, SETTINGS_KEY))
-        {
-            self.value.set(latest);
-        }
-        self.value.update(change);
-        let result = self
-            .value
-            .with_untracked(|v| self.store.with(|s| envelope::save(s, SETTINGS_KEY, v)));
+        let result = self.change_latest(change);
         if result.is_ok() && self.found.get_untracked() == Found::Unreadable {
             // The unreadable value is now set aside under tend.kept.settings.
             self.found.set(Found::Fine);
@@ -115,6 +106,11 @@ impl SettingsState {
         if self.found.get_untracked() != Found::Fine {
             return;
         }
+        let _ = self.change_latest(change);
+    }
+
+    /// Applies `change` on top of the latest stored settings, shows it and saves it.
+    fn change_latest(&self, change: impl FnOnce(&mut Settings)) -> Result<(), StorageError> {
         if let Ok(Loaded::Ready(latest)) = self
             .store
             .with(|s| envelope::load::<Settings>(s, SETTINGS_KEY))
@@ -122,9 +118,8 @@ impl SettingsState {
             self.value.set(latest);
         }
         self.value.update(change);
-        let _ = self
-            .value
-            .with_untracked(|v| self.store.with(|s| envelope::save(s, SETTINGS_KEY, v)));
+        self.value
+            .with_untracked(|v| self.store.with(|s| envelope::save(s, SETTINGS_KEY, v)))
     }
 }
 
