@@ -178,15 +178,15 @@ const ENTRY_ROUTES = [
   ['/', 'Good to see you'],
   ['/help', 'Help now'],
   ['/family', 'For parents and carers'],
-  ['/breathe', null],
-  ['/draw', null],
-  ['/talk', null],
+  ['/breathe', 'Breathing space'],
+  ['/draw', 'Drawing room'],
+  ['/talk', 'Talk it through'],
 ];
 
 /** In a browser: the files each entry route fetched until its page showed its heading
- * (brotli bytes, from dist/), and what each section adds on first open (its files beyond
- * the home page's). Sections prefetched when idle are not counted: the count stops at the
- * heading. */
+ * (brotli bytes, from dist/), and what each section adds when first opened from the home
+ * page (its files beyond the home page's). Sections prefetched when idle are not counted:
+ * the count stops at the heading. */
 async function routes(ctx) {
   const base = await ctx.serve();
   const { chromium } = await import('playwright-core');
@@ -236,20 +236,49 @@ async function routes(ctx) {
       const total = list.reduce((sum, f) => sum + sizeOf(f), 0);
       rows.push([route, list.length, total]);
     }
-  } finally {
+  } catch (e) {
     await browser.close();
+    throw e;
   }
   console.log(`\n## First download per entry route, until the page shows its heading (brotli bytes)\n`);
   table(rows, ['l', 'r', 'r']);
+  // What a section adds when it is first opened from the home page, in the app (a page of
+  // its own, such as family.html, shows its heading before its section is needed).
   const home = new Set(fetched.get('/'));
   const added = [['section (opened first)', 'adds', 'brotli']];
-  for (const [route] of ENTRY_ROUTES.slice(2)) {
-    const extra = fetched.get(route).filter((f) => !home.has(f) && !/\.html$/.test(f));
-    const named = extra.map((f) => f.replace(/^.*\//, '')).filter((f) => !f.startsWith('chunk_'));
-    const shared = extra.length - named.length;
-    added.push([route, `${named.join(' + ')}${shared ? ` + ${shared} shared chunk(s)` : ''}` || '(nothing)', extra.reduce((sum, f) => sum + sizeOf(f), 0)]);
+  try {
+    for (const [route, name] of ENTRY_ROUTES.slice(2)) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+      let extra;
+      try {
+        await context.addInitScript((seed) => {
+          for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
+        }, settingsSeed({ band: '15-17', who: 'teen' }));
+        await context.addInitScript(() => { window.requestIdleCallback = () => 0; });
+        const page = await context.newPage();
+        await page.goto(`${base}/`);
+        await page.getByRole('heading', { level: 1, name: ENTRY_ROUTES[0][1] }).waitFor({ timeout: 60000 });
+        await page.waitForFunction(() => !document.getElementById('boot'));
+        const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
+        // As an in-app link does (src/ui/router.rs follows the address bar).
+        await page.evaluate((to) => { history.pushState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); }, route);
+        const h1 = name ? page.getByRole('heading', { level: 1, name }) : page.locator('main h1');
+        await h1.first().waitFor({ timeout: 60000 });
+        extra = await page.evaluate(([from, origin]) => performance.getEntriesByType('resource').slice(from)
+          .filter((e) => new URL(e.name).origin === origin)
+          .map((e) => new URL(e.name).pathname.slice(1)), [before, new URL(base).origin]);
+      } finally {
+        await context.close();
+      }
+      extra = [...new Set(extra)].filter((f) => !home.has(f));
+      const named = extra.map((f) => f.replace(/^.*\//, '')).filter((f) => !f.startsWith('chunk_'));
+      const shared = extra.length - named.length;
+      added.push([route, `${named.join(' + ')}${shared ? ` + ${shared} shared chunk(s)` : ''}` || '(nothing)', extra.reduce((sum, f) => sum + sizeOf(f), 0)]);
+    }
+  } finally {
+    await browser.close();
   }
-  console.log('\nwhat a section adds on first open, beyond the home page\'s files:\n');
+  console.log('\nwhat a section adds when first opened from the home page:\n');
   table(added, ['l', 'l', 'r']);
   const whole = listFiles(ctx.dist).reduce((sum, f) => sum + sizeOf(f), 0);
   console.log(`\nwhole app (brotli): ${whole} bytes (${kb(whole)})`);

@@ -3,8 +3,9 @@
 //    joins the stylesheets (one per feature in style/) into one minified file;
 // 2. puts the sha256 of Trunk's inline start-up script into the Content-Security-Policy,
 //    so the policy needs no 'unsafe-inline' (a hash, unlike a fixed nonce, protects);
-// 3. writes help.html: this page with Help now in place of the placeholder, from the
-//    same sourced data as the app (src/bin/pages.rs), for /help with no script at all;
+// 3. writes help.html and family.html: this page with Help now (or the family section's
+//    first page) in place of the placeholder, from the same sources as the app
+//    (src/bin/pages.rs), for /help and /family with no script at all;
 // 4. writes sw.js, the service worker that keeps every file of this build for offline use,
 //    and names the build's version in each page (<meta name="tend-version">).
 import { execFileSync } from 'node:child_process';
@@ -75,7 +76,7 @@ await new Promise((done) => (window.requestIdleCallback || ((f) => setTimeout(f,
 ${boot}`;
 if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
 const withStart = (page, script, links) => page.replace('</head>', `<script type="module">${script}</script>\n ${links}\n</head>`);
-// The page before any start-up script: help.html is made from it below.
+// The page before any start-up script: the pages of their own are made from it below.
 let plain = html;
 html = withStart(html, start, preloads);
 
@@ -100,9 +101,9 @@ const withVersion = (page) => page.replace('</head>', `${VERSION_META}\n</head>`
 html = withVersion(html);
 // One policy for every page (a host may send it as a header for all of them): the hashes
 // of both pages' inline start-up scripts.
-const helpShell = withVersion(withStart(plain, startLater, ''));
+const ownShell = withVersion(withStart(plain, startLater, ''));
 const inlineScripts = (page) => [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const scripts = [...new Set([...inlineScripts(html), ...inlineScripts(helpShell)])];
+const scripts = [...new Set([...inlineScripts(html), ...inlineScripts(ownShell)])];
 if (scripts.length < 2) throw new Error('post-build: the inline start-up scripts were not found');
 const hashes = scripts.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`).join(' ');
 const withHashes = (page, what) => {
@@ -111,27 +112,37 @@ const withHashes = (page, what) => {
 };
 writeFileSync(indexPath, withHashes(html, 'index.html'));
 
-// Help now with no script: this page with the help in place of the placeholder. It
-// still starts the app where it can (which then shows the person's own region first);
-// until then, and where it cannot, every line is there as plain links. Built natively:
+// Pages of their own, painted before any WebAssembly and working with no script: this
+// page with the page's own HTML in place of the placeholder, rendered by src/bin/pages.rs
+// from the same sources as the app. Help now has every region's lines as plain links;
+// /family is the family section's first page, for a parent arriving from a link. Each
+// still starts the app where it can (Help then shows the person's own region first;
+// the family page gains the parent's own marks), and the app keeps the page in view
+// until its own page is ready (src/platform/dom.rs, remove_static_page). Built natively:
 // the wasm build's standard-library settings are not for it.
 const env = { ...process.env };
 for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k === 'RUSTC_BOOTSTRAP') delete env[k];
-const help = execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const main = /<!-- BOOT-MAIN -->[\s\S]*<!-- \/BOOT-MAIN -->/;
 if (!main.test(html)) throw new Error('post-build: the BOOT-MAIN placeholder is missing from index.html');
-const helpPage = withHashes(helpShell, 'help.html')
-  .replace(main, help)
-  .replace('<title>Tend</title>', '<title>Help now · Tend</title>')
-  .replace('class="help-button" href="/help"', 'class="help-button" href="/help" aria-current="page"');
-if (!helpPage.includes('tel:')) throw new Error('post-build: help.html has no call links');
-writeFileSync(join(dir, 'help.html'), helpPage);
+const ownPages = [
+  { name: 'help', title: 'Help now · Tend', current: true, mustHave: 'tel:' },
+  { name: 'family', title: 'For families · Tend', current: false, mustHave: '<h1>For parents and carers</h1>' },
+];
+for (const { name, title, current, mustHave } of ownPages) {
+  const body = execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages', name], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  let page = withHashes(ownShell, `${name}.html`)
+    .replace(main, () => body)
+    .replace('<title>Tend</title>', `<title>${title}</title>`);
+  if (current) page = page.replace('class="help-button" href="/help"', 'class="help-button" href="/help" aria-current="page"');
+  if (!page.includes(mustHave)) throw new Error(`post-build: ${name}.html lacks ${mustHave}`);
+  writeFileSync(join(dir, `${name}.html`), page);
+}
 
 const files = filesUnder(dir).filter((f) => f !== 'sw.js');
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
-for (const page of ['index.html', 'help.html']) {
+for (const page of ['index.html', ...ownPages.map((p) => `${p.name}.html`)]) {
   const path = join(dir, page);
   const text = readFileSync(path, 'utf8');
   if (!text.includes(VERSION_META)) throw new Error(`post-build: ${page} has no version <meta>`);

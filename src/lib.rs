@@ -5,6 +5,9 @@
 //! (the only code that touches browser storage), `state` (signals with domain methods),
 //! `platform` (browser APIs), `ui` (components).
 
+// Rendering pages to HTML at build time (src/bin/pages.rs) nests view types deeper.
+#![cfg_attr(not(target_arch = "wasm32"), recursion_limit = "256")]
+
 pub mod app;
 pub mod content;
 pub mod domain;

@@ -13,6 +13,9 @@ fn main() {
 
 fn start() {
     leptos::mount::mount_to_body(tend::App);
-    // The app is on the page: the static one painted before it goes (index.html).
-    tend::platform::dom::remove_static_page();
+    // The app is on the page: the static one painted before it goes (index.html), or,
+    // when the first page is a section's still arriving, once that page is ready.
+    if !tend::ui::section::first_page_waits() {
+        tend::platform::dom::remove_static_page();
+    }
 }

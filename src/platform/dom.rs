@@ -36,6 +36,11 @@ pub fn print() {
 }
 
 pub fn set_title(page: &str) {
+    // Pages are also rendered to plain HTML at build time (src/bin/pages.rs), with no
+    // window to ask.
+    if !cfg!(target_arch = "wasm32") {
+        return;
+    }
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(&format!("{page} · Tend"));
     }

@@ -19,10 +19,22 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Set once the first page is on screen (see [`started`]).
 static STARTED: AtomicBool = AtomicBool::new(false);
 
+/// Set when the first page shown is a section's (see [`first_page_waits`]).
+static FIRST_WAITS: AtomicBool = AtomicBool::new(false);
+
 /// Called by the shell once the first page has rendered: a section page made after this
 /// was opened from another page.
 pub fn started() {
     STARTED.store(true, Ordering::Relaxed);
+}
+
+/// Whether the first page is a section's still on its way: then the static page painted
+/// before the app (index.html's shell, or a page of its own such as family.html) stays
+/// in view, and the app hidden behind it (style/shell.css), until that page is ready or
+/// has said it cannot arrive. Nothing blinks from the static page to a placeholder and
+/// back. main.rs asks once the app is mounted.
+pub fn first_page_waits() -> bool {
+    FIRST_WAITS.load(Ordering::Relaxed)
 }
 
 /// Why a section could not be shown: its file did not arrive.
@@ -92,6 +104,11 @@ pub fn Section(load: std::rc::Rc<dyn Fn() -> Loading>) -> impl IntoView {
     // the shell does for pages in the first download; so does one that came on "Try
     // again" (the button that had the focus is gone).
     let focus = StoredValue::new(STARTED.load(Ordering::Relaxed));
+    // The first page of all: the static page gives way to it when it is shown.
+    let first = !focus.get_value();
+    if first {
+        FIRST_WAITS.store(true, Ordering::Relaxed);
+    }
     // "Try again" runs in a click handler, outside any owner: load under this one again.
     let owner = Owner::current();
     let again = StoredValue::new_local(move || {
@@ -103,7 +120,13 @@ pub fn Section(load: std::rc::Rc<dyn Fn() -> Loading>) -> impl IntoView {
     });
 
     move || {
-        match shown.get() {
+        let shown = shown.get();
+        if first && shown.is_some() {
+            // In the same run that puts the page (or the message) in place: no frame
+            // shows neither.
+            dom::remove_static_page();
+        }
+        match shown {
         None => view! {
             <div class="boot__placeholder" aria-hidden="true">
                 <span></span><span></span><span></span>

@@ -8,8 +8,8 @@ import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as
 const { withPage } = sharedBrowser();
 
 /** Checks the static Help page: every kind of link is there and real. */
-async function helpWorks(page) {
-  await h1(page, 'Help now');
+async function helpWorks(page, { started = true } = {}) {
+  await h1(page, 'Help now', { started });
   assert.equal(await page.getByRole('link', { name: 'Call 0800 1111' }).getAttribute('href'), 'tel:08001111');
   assert.equal(await page.getByRole('link', { name: 'Text SHOUT to 85258' }).getAttribute('href'), 'sms:85258?body=SHOUT');
   assert.equal(await page.getByRole('link', { name: 'Call 988' }).first().getAttribute('href'), 'tel:988');
@@ -31,10 +31,70 @@ for (const viewport of ['phone', 'desktop']) {
       await screenshot(page, `noscript-home-${viewport}`);
       await page.getByRole('link', { name: 'Help now' }).click();
       assert.equal(new URL(page.url()).pathname, '/help');
-      await helpWorks(page);
+      await helpWorks(page, { started: false });
+      assertClean(page);
+    }));
+
+  test(`with JavaScript off, a parent's link to /family shows the family page, and its links work (${viewport})`, () =>
+    withPage({ viewport, javaScript: false }, async (page) => {
+      await page.goto(`${BASE_URL}/family`);
+      await h1(page, 'For parents and carers', { started: false });
+      assert.equal(await page.title(), 'For families · Tend');
+      await page.getByText("Nothing your teen writes or draws in Tend is shown here.").waitFor();
+      assert.equal(await page.getByRole('link', { name: /^Why criticism backfires/ }).getAttribute('href'), '/family/criticism-and-coaching');
+      assert.equal(await page.getByRole('link', { name: /^A slammed door/ }).getAttribute('href'), '/family/rehearse/slammed-door');
+      await screenshot(page, `noscript-family-${viewport}`);
+      await page.getByRole('link', { name: 'Help now' }).first().click();
+      await helpWorks(page, { started: false });
       assertClean(page);
     }));
 }
+
+for (const [viewport, colorScheme] of [['phone', 'light'], ['desktop', 'dark']]) {
+  test(`the plain family page passes axe (${viewport}, ${colorScheme})`, () =>
+    withPage({ viewport, colorScheme }, async (page) => {
+      await page.route('**/*.wasm', (route) => route.abort()); // the plain page, not the app's
+      await page.goto(`${BASE_URL}/family`);
+      await page.getByRole('link', { name: /^Their private space/ }).waitFor();
+      await checkA11y(page, `static family (${viewport}, ${colorScheme})`);
+      assertClean(page, { ignore: [/wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::/i] });
+    }));
+}
+
+test('/family paints its page before any WebAssembly, and the app takes it over in place once its section is ready', () =>
+  withPage({ viewport: 'phone' }, async (page) => {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/pack_family.bin', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const title = page.getByRole('heading', { level: 1, name: 'For parents and carers' });
+    let before;
+    try {
+      const asked = page.waitForRequest(/\/pack_family\.bin$/);
+      await page.goto(`${BASE_URL}/family`, { waitUntil: 'domcontentloaded' });
+      await title.waitFor();
+      before = await title.boundingBox();
+      // The app starts once the page has loaded, and opens /family's section, which is
+      // held: the plain page stays, with no placeholder and no second page beside it.
+      await asked;
+      await page.locator('.boot ~ main, .boot ~ * main').waitFor({ state: 'attached' });
+      assert.equal(await page.locator('#boot').count(), 1, 'the plain page is still there');
+      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one heading in view');
+      assert.equal(await page.locator('.boot__placeholder:visible').count(), 0, 'no placeholder in view');
+    } finally {
+      release();
+    }
+    await h1(page, 'For parents and carers');
+    assert.equal(await page.locator('#boot').count(), 0, 'the app has taken over');
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    assert.deepEqual(await title.boundingBox(), before, 'the heading did not move when the app took over');
+    // It is the app's page now: the band pick keeps the parent's choice.
+    await page.getByRole('radio', { name: '15–17' }).check();
+    await page.waitForFunction(() => localStorage.getItem('tend.family.settings') !== null);
+    assertClean(page);
+  }));
 
 for (const [viewport, colorScheme] of [['phone', 'light'], ['phone', 'dark'], ['desktop', 'light'], ['desktop', 'dark']]) {
   test(`the plain help page passes axe (${viewport}, ${colorScheme})`, () =>

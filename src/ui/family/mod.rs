@@ -140,3 +140,39 @@ pub fn Family() -> impl IntoView {
         </div>
     }
 }
+
+/// `/family` as plain HTML, for `family.html` (src/bin/pages.rs): the page a parent
+/// arrives on paints at once, before any WebAssembly, and its links work with no script.
+/// It is this component itself, rendered with nothing marked read and no age picked,
+/// so the app takes it over without a change (see `dom::remove_static_page`).
+/// Native builds only (tachys renders HTML with its `ssr` feature, see Cargo.toml); the
+/// app never calls it.
+pub fn static_html() -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let store =
+            crate::state::Store::new(std::rc::Rc::new(crate::storage::MemoryStore::default()));
+        provide_context(crate::state::family::FamilyState::new(store));
+        untrack(|| view! { <Family /> }.to_html())
+    })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use crate::content::{FAMILY_SCENES, LESSONS};
+
+    #[test]
+    fn the_plain_family_page_is_the_page_itself_with_every_lesson_and_rehearsal() {
+        let html = super::static_html();
+        assert!(html.contains("<h1>For parents and carers</h1>"), "{html}");
+        for l in LESSONS {
+            assert!(html.contains(&format!("href=\"{}\"", l.path)), "{}", l.path);
+        }
+        for s in FAMILY_SCENES {
+            assert!(html.contains(&format!("href=\"{}\"", s.path)), "{}", s.path);
+        }
+        // Nobody's marks: a page for whoever arrives.
+        assert!(!html.contains("family-read"));
+        assert!(html.contains("href=\"/help\""));
+    }
+}
