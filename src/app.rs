@@ -14,6 +14,7 @@ use crate::ui::{
     help::Help, home::Home, not_found::NotFound, routes::Page, shell::Shell, welcome::Welcome,
 };
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// The whole app: opens storage once, provides state, applies settings to the page and
 /// routes between screens.
@@ -95,32 +96,32 @@ pub fn App() -> impl IntoView {
                 Some(Page::Home) => view! { <Home /> }.into_any(),
                 Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
                 Some(Page::Help) => view! { <Help /> }.into_any(),
-                Some(Page::Settings) => section(sections::settings),
-                Some(Page::About) => section(sections::about),
-                Some(Page::Breathe) => section(sections::breathe),
-                Some(Page::Patterns) => section(sections::patterns),
-                Some(Page::History) => section(sections::history),
-                Some(Page::Draw) => section(sections::draw),
-                Some(Page::Gallery) => section(sections::gallery),
-                Some(Page::Talk) => section(sections::talk),
-                Some(Page::Circles) => section(sections::circles),
-                Some(Page::Break) => section(sections::kind_break),
-                Some(Page::Family) => section(sections::family),
+                Some(Page::Settings) => section(Rc::new(sections::settings)),
+                Some(Page::About) => section(Rc::new(sections::about)),
+                Some(Page::Breathe) => section(Rc::new(sections::breathe)),
+                Some(Page::Patterns) => section(Rc::new(sections::patterns)),
+                Some(Page::History) => section(Rc::new(sections::history)),
+                Some(Page::Draw) => section(Rc::new(sections::draw)),
+                Some(Page::Gallery) => section(Rc::new(sections::gallery)),
+                Some(Page::Talk) => section(Rc::new(sections::talk)),
+                Some(Page::Circles) => section(Rc::new(sections::circles)),
+                Some(Page::Break) => section(Rc::new(sections::kind_break)),
+                Some(Page::Family) => section(Rc::new(sections::family)),
                 Some(Page::Lesson(path)) => {
-                    section(move || sections::lesson(path))
+                    section(Rc::new(move || sections::lesson(path)))
                 }
                 Some(Page::Rehearsal(path)) => {
-                    section(move || sections::rehearsal(path))
+                    section(Rc::new(move || sections::rehearsal(path)))
                 }
-                Some(Page::Demo) => section(sections::demo),
-                Some(Page::Plan) => section(sections::plan),
-                Some(Page::PlanMaker) => section(sections::plan_maker),
-                Some(Page::Summary) => section(sections::summary),
-                Some(Page::Imagery) => section(sections::imagery),
-                Some(Page::Letter) => section(sections::letter),
-                Some(Page::Handouts) => section(sections::handouts),
+                Some(Page::Demo) => section(Rc::new(sections::demo)),
+                Some(Page::Plan) => section(Rc::new(sections::plan)),
+                Some(Page::PlanMaker) => section(Rc::new(sections::plan_maker)),
+                Some(Page::Summary) => section(Rc::new(sections::summary)),
+                Some(Page::Imagery) => section(Rc::new(sections::imagery)),
+                Some(Page::Letter) => section(Rc::new(sections::letter)),
+                Some(Page::Handouts) => section(Rc::new(sections::handouts)),
                 Some(Page::Handout(path)) => {
-                    section(move || sections::handout(path))
+                    section(Rc::new(move || sections::handout(path)))
                 }
                 None => view! { <NotFound /> }.into_any(),
             }
@@ -129,9 +130,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A page that arrives when first opened (see [`Section`]).
-fn section(load: impl Fn() -> crate::ui::section::Loading + 'static) -> AnyView {
-    view! { <Section load=std::rc::Rc::new(load) /> }.into_any()
+/// A page that arrives when first opened (see [`Section`]). Not generic: the first
+/// download holds this once, not once per page.
+fn section(load: std::rc::Rc<dyn Fn() -> crate::ui::section::Loading>) -> AnyView {
+    view! { <Section load /> }.into_any()
 }
 
 /// The pages that arrive when first opened, one `section!` line per page, named by the
