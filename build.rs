@@ -456,13 +456,22 @@ fn talk_line(l: &SceneLineEntry, at: &str, keys: &mut Vec<String>) -> String {
     )
 }
 
-/// The dialogue scenes, one file each in `content/talk/`, ordered by file name.
-/// The dialogue scenes, in file-name order. Returns their ids.
+/// The dialogue scenes, one file each in `content/talk/`, in file-name order. Returns
+/// their ids.
+///
+/// Writes the list of scenes (`TALK_SCENES`: ids, titles, previews, bands, sources) and,
+/// apart from it, each scene with its lines (`TALK_SCENE_<ID>`). In the split build
+/// (src/ui/section.rs) each scene is a section of its own, `scene_<id>`, whose file holds
+/// its lines: only a `scene_<id>` function refers to them, so they arrive when the scene
+/// is opened (`crate::content::load_talk_scenes`), not with the dialogues' code.
 fn talk_scenes(out: &mut String) -> Vec<String> {
     let dir = "content/talk";
     let mut ids: Vec<String> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
-    out.push_str("pub static TALK_SCENES: &[talk::Scene] = &[\n");
+    let mut scenes = String::new();
+    let mut here = String::new();
+    let mut arrives = String::new();
+    out.push_str("pub static TALK_SCENES: &[talk::SceneInfo] = &[\n");
     for file in &toml_files(dir) {
         let scene: SceneFile = read(file);
         let id = scene.id.trim();
@@ -477,19 +486,32 @@ fn talk_scenes(out: &mut String) -> Vec<String> {
         ] {
             assert!(!value.trim().is_empty(), "{file}: {key} is empty");
         }
-        let lines = scene_lines(scene.line, file);
-        writeln!(
-            out,
-            "    talk::Scene {{ id: {id:?}, technique: {:?}, reference: {:?}, min_band: {}, \
-             title: {}, preview: {}, lines: &[\n        {},\n    ] }},",
+        let info = format!(
+            "id: {id:?}, technique: {:?}, reference: {:?}, min_band: {}, title: {}, preview: {}",
             scene.technique.trim(),
             scene.reference.trim(),
             band(scene.min_band.as_deref().unwrap_or("12-14"), file),
             talk_text(&scene.title, &format!("{file}: title")),
             talk_text(&scene.preview, &format!("{file}: preview")),
-            lines.join(",\n        ")
+        );
+        writeln!(out, "    talk::SceneInfo {{ {info} }},").unwrap();
+        let lines = scene_lines(scene.line, file);
+        let name = id.replace('-', "_");
+        let upper = name.to_uppercase();
+        writeln!(
+            scenes,
+            "/// The scene {id:?} with its lines: in the split build, only `scene_{name}` \
+             refers to it.\npub static TALK_SCENE_{upper}: talk::Scene = talk::Scene {{ {info}, \
+             lines: &[\n    {},\n] }};\n\
+             #[cfg(feature = \"split\")]\n\
+             #[::leptos::wasm_split::wasm_split(scene_{name}, wasm_split_path = ::leptos::wasm_split, fallible)]\n\
+             fn scene_{name}() -> Result<&'static talk::Scene, crate::ui::section::NotLoaded> {{\n    \
+             Ok(&TALK_SCENE_{upper})\n}}\n",
+            lines.join(",\n    ")
         )
         .unwrap();
+        writeln!(here, "        {id:?} => Some(&TALK_SCENE_{upper}),").unwrap();
+        writeln!(arrives, "        {id:?} => scene_{name}().await,").unwrap();
         titles.push(format!(
             "({id:?}, {})",
             talk_text(&scene.title, &format!("{file}: title"))
@@ -498,6 +520,27 @@ fn talk_scenes(out: &mut String) -> Vec<String> {
     }
     out.push_str("];\n");
     titles_list(out, "TALK_SCENE_TITLES", "dialogue scenes", &titles);
+    out.push('\n');
+    out.push_str(&scenes);
+    writeln!(
+        out,
+        "/// A scene with its lines, by id: here at once in a build that is not split.\n\
+         #[cfg(not(feature = \"split\"))]\n\
+         fn talk_scene_here(id: &str) -> Option<&'static talk::Scene> {{\n    match id {{\n{here}        _ => None,\n    }}\n}}\n\n\
+         /// A scene with its lines, by id, once its file has arrived (`None` for an id that \
+         is no scene).\n\
+         #[cfg(feature = \"split\")]\n\
+         async fn talk_scene_arrives(id: &str) -> Option<Result<&'static talk::Scene, crate::ui::section::NotLoaded>> {{\n    \
+         Some(match id {{\n{arrives}        _ => return None,\n    }})\n}}\n\n\
+         /// Every scene with its lines, for the content tests.\n\
+         #[cfg(test)]\n\
+         pub static TALK_SCENES_WHOLE: &[&talk::Scene] = &[{}];\n",
+        ids.iter()
+            .map(|id| format!("&TALK_SCENE_{}", id.replace('-', "_").to_uppercase()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+    .unwrap();
     ids
 }
 

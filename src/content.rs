@@ -58,8 +58,8 @@ pub fn draw_prompt(id: &str) -> Option<&'static Prompt> {
 use crate::domain::json::Json;
 use crate::domain::talk;
 
-/// The dialogue scenes offered to a band, in file-name order.
-pub fn talk_scenes_for(band: Band) -> impl Iterator<Item = &'static talk::Scene> {
+/// The dialogue scenes offered to a band, in file-name order (without their lines).
+pub fn talk_scenes_for(band: Band) -> impl Iterator<Item = &'static talk::SceneInfo> {
     TALK_SCENES.iter().filter(move |s| s.is_for(band))
 }
 
@@ -80,15 +80,65 @@ pub fn talk_scene_title(id: &str, band: Band) -> Option<&'static str> {
         .map(|(_, t)| t.get(band))
 }
 
-/// A dialogue scene by its stable id.
-pub fn talk_scene(id: &str) -> Option<&'static talk::Scene> {
+/// What is shown of a dialogue scene before it is opened, by its stable id.
+pub fn talk_scene_info(id: &str) -> Option<&'static talk::SceneInfo> {
     TALK_SCENES.iter().find(|s| s.id == id)
 }
 
+#[cfg(feature = "split")]
+thread_local! {
+    /// The scenes whose lines have arrived (see [`load_talk_scenes`]).
+    static ARRIVED: std::cell::RefCell<Vec<&'static talk::Scene>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A dialogue scene with its lines, by its stable id, once they are here: in the split
+/// build each scene's lines arrive when [`load_talk_scenes`] asks for them; elsewhere
+/// they are always here.
+pub fn talk_scene(id: &str) -> Option<&'static talk::Scene> {
+    #[cfg(feature = "split")]
+    return ARRIVED.with(|a| a.borrow().iter().copied().find(|s| s.id == id));
+    #[cfg(not(feature = "split"))]
+    talk_scene_here(id)
+}
+
+/// Brings the lines of the scenes with these ids, each from its own file (in the split
+/// build; elsewhere they are here already). An id that is no scene is passed over: a
+/// walk in it is refused when it is restored, as before. `Err` when a file did not
+/// arrive; the scenes that did stay here, and a next call asks again for the others.
+pub async fn load_talk_scenes(
+    ids: impl IntoIterator<Item = String>,
+) -> Result<(), crate::ui::section::NotLoaded> {
+    #[cfg(feature = "split")]
+    for id in ids {
+        if talk_scene(&id).is_some() {
+            continue;
+        }
+        if let Some(scene) = talk_scene_arrives(&id).await {
+            let scene = scene?;
+            ARRIVED.with(|a| {
+                let mut a = a.borrow_mut();
+                if !a.iter().any(|s| s.id == scene.id) {
+                    a.push(scene);
+                }
+            });
+        }
+    }
+    #[cfg(not(feature = "split"))]
+    drop(ids);
+    Ok(())
+}
+
+/// The scene a saved walk is in, by its id, if the walk names one.
+pub fn walk_scene_id(json: &Json) -> Option<String> {
+    json.field::<String>("scene").ok()
+}
+
 /// A saved walk through a scene, checked against the scenes as they are now: a walk
-/// that no longer fits them is refused whole.
+/// that no longer fits them is refused whole. Its scene's lines need to be here
+/// ([`load_talk_scenes`]): a walk in a scene that has not arrived is refused too.
 pub fn restore_walk(json: &Json) -> Result<talk::Walk, String> {
-    talk::Walk::restore(json, TALK_SCENES)
+    talk::Walk::restore(json, talk_scene)
 }
 
 // ---- Printable handouts ----
@@ -105,7 +155,7 @@ pub fn handout_item(h: &Handout) -> Option<handout::Item> {
     match h.kind {
         Kind::Breathe => pattern(h.id).map(handout::Item::Breathe),
         Kind::Draw => draw_prompt(h.id).map(handout::Item::Draw),
-        Kind::Talk => talk_scene(h.id).map(handout::Item::Talk),
+        Kind::Talk => talk_scene_info(h.id).map(handout::Item::Talk),
     }
 }
 
@@ -164,6 +214,52 @@ mod tests {
             assert_eq!(scenes, titles);
         }
     }
+
+    /// The list shows each scene as it is when opened, and every scene is in it.
+    #[test]
+    fn the_scene_list_matches_the_scenes_with_their_lines() {
+        let list: Vec<_> = TALK_SCENES
+            .iter()
+            .map(|s| {
+                (
+                    s.id,
+                    s.technique,
+                    s.reference,
+                    s.min_band,
+                    s.title,
+                    s.preview,
+                )
+            })
+            .collect();
+        let whole: Vec<_> = TALK_SCENES_WHOLE
+            .iter()
+            .map(|s| {
+                (
+                    s.id,
+                    s.technique,
+                    s.reference,
+                    s.min_band,
+                    s.title,
+                    s.preview,
+                )
+            })
+            .collect();
+        assert_eq!(list, whole);
+        for info in TALK_SCENES {
+            let scene = talk_scene(info.id).expect("every scene in the list has its lines");
+            assert!(!scene.lines.is_empty(), "{}", info.id);
+        }
+        assert!(talk_scene("no-such-scene").is_none());
+    }
+
+    /// A walk's scene is named in what is saved, so its lines can be brought first.
+    #[test]
+    fn a_saved_walk_names_its_scene() {
+        let json = Json::parse(r#"{"scene":"friend-test","band":"15-17"}"#).unwrap();
+        assert_eq!(walk_scene_id(&json).as_deref(), Some("friend-test"));
+        assert_eq!(walk_scene_id(&Json::parse("{}").unwrap()), None);
+    }
+
     use crate::domain::{date, readability};
     use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -658,6 +754,8 @@ mod tests {
     /// Dialogue scenes (`content/talk/`): their shape, voice and reading level.
     pub(super) mod dialogue {
         use super::*;
+        // Every scene with its lines (the list, `TALK_SCENES`, has none).
+        use crate::content::TALK_SCENES_WHOLE as TALK_SCENES;
         use crate::domain::json::to_text;
         use crate::domain::talk::{Line, Next, Scene, Speaker, Tone, Walk};
 
@@ -866,7 +964,7 @@ mod tests {
             let mut over = Vec::new();
             for band in Band::ALL {
                 let mut highest = (f32::MIN, String::new(), "");
-                for scene in talk_scenes_for(band) {
+                for scene in TALK_SCENES.iter().filter(|s| s.is_for(band)) {
                     for (at, _, text) in texts(scene, band) {
                         let grade = readability::grade(text);
                         if grade > band.max_reading_grade() {
@@ -1057,7 +1155,7 @@ mod tests {
         #[test]
         fn the_critic_speaks_more_softly_to_12_to_14s() {
             let mut heard = 0;
-            for scene in talk_scenes_for(Band::Early) {
+            for scene in TALK_SCENES.iter().filter(|s| s.is_for(Band::Early)) {
                 for line in scene.lines.iter().filter(|l| l.speaker == Speaker::Critic) {
                     heard += 1;
                     let text = line.text(Band::Early);

@@ -4,7 +4,7 @@
 
 use super::breathing::{BandText, Pace, Pattern, SessionLength};
 use super::draw::prompt::Prompt;
-use super::talk::Scene;
+use super::talk::SceneInfo;
 use super::Band;
 
 /// The three kinds of exercise a handout is for.
@@ -74,7 +74,7 @@ pub struct Texts {
 pub enum Item {
     Breathe(&'static Pattern),
     Draw(&'static Prompt),
-    Talk(&'static Scene),
+    Talk(&'static SceneInfo),
 }
 
 impl Item {

@@ -193,8 +193,9 @@ pub fn seed(store: &dyn KvStore, today: i64) -> Result<(), StorageError> {
     );
     envelope::save(store, &key, &drawing)?;
 
-    if let Some(walk) = content::talk_scene("friend-test").and_then(|s| finished_walk(s, Band::Mid))
-    {
+    // The scene itself, not `content::talk_scene`: its lines come in this section's
+    // file, since the sample is made before the dialogues are ever opened.
+    if let Some(walk) = finished_walk(&content::TALK_SCENE_FRIEND_TEST, Band::Mid) {
         let kept = super::talk::SavedWalk {
             walk: walk.to_json(),
             day: today - 2,

@@ -109,6 +109,43 @@ impl TalkState {
         result
     }
 
+    /// The scenes whose lines the dialogues need as they open: the one of the
+    /// conversation in progress, then those of the kept conversations (see
+    /// [`content::load_talk_scenes`]).
+    pub fn scenes_in_use(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        if let Ok(Loaded::Ready(saved)) = self
+            .store
+            .with(|s| envelope::load::<SavedWalk>(s, PROGRESS_KEY))
+        {
+            ids.extend(content::walk_scene_id(&saved.walk));
+        }
+        for id in self.kept_scenes() {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+
+    /// The scenes of the kept conversations, each once.
+    pub fn kept_scenes(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        self.kept.list().with_untracked(|list| {
+            for id in list
+                .iter()
+                .filter_map(|e| content::walk_scene_id(&e.value.walk))
+            {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        });
+        ids
+    }
+
+    /// The conversation in progress, checked against the scenes as they are now. Its
+    /// scene's lines need to be here first ([`TalkState::scenes_in_use`]).
     pub fn progress(&self) -> Progress {
         match self
             .store

@@ -27,8 +27,17 @@ struct Pick {
     day: i64,
 }
 
+/// The summary, once the lines of the kept chats' scenes are here.
 #[component]
 pub fn SummaryPage() -> impl IntoView {
+    let talk = use_talk();
+    crate::ui::talk::with_scenes(talk.kept_scenes(), || {
+        view! { <SummaryChoose /> }.into_any()
+    })
+}
+
+#[component]
+fn SummaryChoose() -> impl IntoView {
     dom::set_title("Your summary");
     let (breath, draw, talk) = (use_breath(), use_draw(), use_talk());
     let band = use_settings().with_untracked(|s| s.band.unwrap_or(Band::Mid));

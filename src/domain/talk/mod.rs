@@ -2,8 +2,9 @@
 //! reflection, each written for every age band it is offered to.
 //!
 //! The scenes live in `content/talk/`, one file per scene; `build.rs` turns them into
-//! the [`Scene`] statics in `crate::content` (`TALK_SCENES`), so they are plain data
-//! here. [`walk::Walk`] steps through a scene and is saved so progress survives a
+//! statics in `crate::content`, so they are plain data here: a [`SceneInfo`] for each
+//! in the list (`TALK_SCENES`), and each [`Scene`] with its lines on its own, so that a
+//! scene's words arrive only when it is opened (`crate::content::load_talk_scenes`). [`walk::Walk`] steps through a scene and is saved so progress survives a
 //! reload. The shape of a scene (every choice leads somewhere, every path ends in a
 //! reflection) is checked by the content tests.
 
@@ -105,6 +106,37 @@ impl Tone {
         [Tone::Neutral, Tone::Critical, Tone::Kind]
             .into_iter()
             .find(|t| t.as_str() == id)
+    }
+}
+
+/// What is shown of a scene before it is opened (the list of scenes, its preview, the
+/// About page, its handout): everything but its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SceneInfo {
+    /// Stable id: lowercase letters, digits and dashes. Stored with a walk.
+    pub id: &'static str,
+    /// The practice the scene adapts, in a few words (for the About page).
+    pub technique: &'static str,
+    /// Where that practice comes from.
+    pub reference: &'static str,
+    /// The youngest band the scene is offered to.
+    pub min_band: Band,
+    pub title: BandText,
+    /// One plain line saying what happens in the scene, shown before it starts.
+    pub preview: BandText,
+}
+
+impl SceneInfo {
+    pub fn title(&self, band: Band) -> &'static str {
+        self.title.get(band)
+    }
+
+    pub fn preview(&self, band: Band) -> &'static str {
+        self.preview.get(band)
+    }
+
+    pub fn is_for(&self, band: Band) -> bool {
+        band >= self.min_band
     }
 }
 

@@ -180,13 +180,14 @@ impl Walk {
 
     /// A saved walk, checked step by step against the scenes as they are now. A walk
     /// that no longer fits the content (a line removed, a choice rewired, an answer for
-    /// a turn that is gone) is refused whole, never half restored.
-    pub fn restore(json: &Json, scenes: &'static [Scene]) -> Result<Walk, String> {
+    /// a turn that is gone) is refused whole, never half restored. `scene` finds a
+    /// scene by its id.
+    pub fn restore(
+        json: &Json,
+        scene: impl Fn(&str) -> Option<&'static Scene>,
+    ) -> Result<Walk, String> {
         let id: String = json.field("scene")?;
-        let scene = scenes
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| format!("scene: no scene {id:?}"))?;
+        let scene = scene(&id).ok_or_else(|| format!("scene: no scene {id:?}"))?;
         let band: Band = json.field("band")?;
         let path: Vec<String> = list(json, "path", String::from_json)?;
         let picks: Vec<Option<u8>> = list(json, "picks", Option::<u8>::from_json)?;
@@ -273,7 +274,8 @@ mod tests {
 
     /// A walk read back from its stored text, against the test scenes.
     fn restore_text(text: &str) -> Result<Walk, String> {
-        Walk::restore(&Json::parse(text).map_err(|e| e.to_string())?, SCENES)
+        let json = Json::parse(text).map_err(|e| e.to_string())?;
+        Walk::restore(&json, |id| SCENES.iter().find(|s| s.id == id))
     }
 
     const fn all(text: &'static str) -> ByBand<&'static str> {

@@ -19,10 +19,27 @@ use crate::state::talk::{use_talk, Progress};
 use crate::ui::controls::{options, parse, RadioGroup, Toggle};
 use crate::ui::router::use_nav;
 use crate::ui::routes::Page;
+use crate::ui::section::{Loading, Section};
 use crate::ui::too_much::TooMuch;
 use crate::ui::undo::Removal;
 use leptos::prelude::*;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
+/// Shows `page` once the lines of the scenes `ids` are here (each scene's lines arrive
+/// on their own, see [`content::load_talk_scenes`]): the section's placeholder while they
+/// come, and, when they cannot, its message with "Try again" and Help now.
+pub(crate) fn with_scenes(ids: Vec<String>, page: impl Fn() -> AnyView + 'static) -> impl IntoView {
+    let page = Rc::new(page);
+    let load = Rc::new(move || -> Loading {
+        let (ids, page) = (ids.clone(), page.clone());
+        Box::pin(async move {
+            content::load_talk_scenes(ids).await?;
+            Ok(page())
+        })
+    });
+    view! { <Section load /> }
+}
 
 /// The speaker's name in the chat; the kind voice is the person's companion.
 fn who(speaker: Speaker, companion: &Companion) -> String {
@@ -122,8 +139,16 @@ enum Turn {
     At(usize),
 }
 
+/// The dialogues, once the scenes they show at once are here: the one of the
+/// conversation in progress and those of the kept conversations.
 #[component]
 pub fn Talk() -> impl IntoView {
+    let talk = use_talk();
+    with_scenes(talk.scenes_in_use(), || view! { <TalkPage /> }.into_any())
+}
+
+#[component]
+fn TalkPage() -> impl IntoView {
     dom::set_title("Talk it through");
     let talk = use_talk();
     let nav = use_nav();
@@ -311,8 +336,10 @@ pub fn Talk() -> impl IntoView {
 
     // The title of a conversation in progress, if there is one.
     let open_title = move || walk.with(|w| w.as_ref().map(|w| w.scene().title(w.band())));
+    // Opening a scene brings its lines; until they are here the preview waits with them.
     let preview_view = move |id: &'static str| {
-        content::talk_scene(id).map(|scene| {
+        with_scenes(vec![id.to_owned()], move || {
+            content::talk_scene_info(id).map(|scene| {
             view! {
                 <h1>{scene.title(band)}</h1>
                 <section class="card scene-preview" aria-labelledby="preview-title">
@@ -333,6 +360,7 @@ pub fn Talk() -> impl IntoView {
                     </div>
                 </section>
             }
+        }).into_any()
         })
     };
 
@@ -408,7 +436,7 @@ pub fn Talk() -> impl IntoView {
     };
 
     let scene_view = move |id: &'static str| {
-        let title = content::talk_scene(id).map(|s| s.title(band));
+        let title = content::talk_scene_info(id).map(|s| s.title(band));
         let hue = talk.companion.with_untracked(|c| c.hue.as_str());
         let last = move || lines.with(Vec::len).saturating_sub(1);
         view! {
@@ -535,10 +563,26 @@ fn Kept() -> impl IntoView {
     let talk = use_talk();
     let removal = Removal::new(talk.kept);
     let open = RwSignal::new(None::<String>);
+    // A conversation kept in another tab may be in a scene whose lines are not here yet:
+    // they are brought, and the list drawn again.
+    let arrived = RwSignal::new(0u32);
     view! {
         {removal.view()}
         {move || {
+            arrived.track();
             let list = talk.kept.list().get();
+            let missing: Vec<String> = talk
+                .kept_scenes()
+                .into_iter()
+                .filter(|id| content::talk_scene_info(id).is_some() && content::talk_scene(id).is_none())
+                .collect();
+            if !missing.is_empty() {
+                leptos::task::spawn_local(async move {
+                    if content::load_talk_scenes(missing).await.is_ok() {
+                        arrived.update(|n| *n += 1);
+                    }
+                });
+            }
             (!list.is_empty()).then(|| view! {
                 <section class="kept" aria-labelledby="kept-title">
                     <h2 id="kept-title">"Conversations you kept"</h2>
