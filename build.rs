@@ -459,8 +459,9 @@ fn talk_line(l: &SceneLineEntry, at: &str, keys: &mut Vec<String>) -> String {
 /// The dialogue scenes, one file each in `content/talk/`, in file-name order. Returns
 /// their ids.
 ///
-/// Writes the list of scenes (`TALK_SCENES`: ids, titles, previews, bands, sources) and,
-/// apart from it, each scene with its lines (`TALK_SCENE_<ID>`). In the split build
+/// Writes what is shown of the scenes before they are opened (`TALK_SCENES`: ids, titles,
+/// previews, bands, sources, for About and the handouts; `TALK_SCENE_LIST`: ids, bands and
+/// titles, for the dialogues' list) and, apart from them, each scene with its lines (`TALK_SCENE_<ID>`). In the split build
 /// (src/ui/section.rs) each scene is a section of its own, `scene_<id>`, whose file holds
 /// its lines: only a `scene_<id>` function refers to them, so they arrive when the scene
 /// is opened (`crate::content::load_talk_scenes`), not with the dialogues' code.
@@ -471,6 +472,7 @@ fn talk_scenes(out: &mut String) -> Vec<String> {
     let mut scenes = String::new();
     let mut here = String::new();
     let mut arrives = String::new();
+    let mut listed = String::new();
     out.push_str("pub static TALK_SCENES: &[talk::SceneInfo] = &[\n");
     for file in &toml_files(dir) {
         let scene: SceneFile = read(file);
@@ -495,6 +497,13 @@ fn talk_scenes(out: &mut String) -> Vec<String> {
             talk_text(&scene.preview, &format!("{file}: preview")),
         );
         writeln!(out, "    talk::SceneInfo {{ {info} }},").unwrap();
+        writeln!(
+            listed,
+            "    talk::Listed {{ id: {id:?}, min_band: {}, title: {} }},",
+            band(scene.min_band.as_deref().unwrap_or("12-14"), file),
+            talk_text(&scene.title, &format!("{file}: title")),
+        )
+        .unwrap();
         let lines = scene_lines(scene.line, file);
         let name = id.replace('-', "_");
         let upper = name.to_uppercase();
@@ -519,6 +528,13 @@ fn talk_scenes(out: &mut String) -> Vec<String> {
         ids.push(id.to_owned());
     }
     out.push_str("];\n");
+    writeln!(
+        out,
+        "\n/// The scenes above as the dialogues list them, in the same order: their previews \
+         and sources stay out of the dialogues' download.\n\
+         pub static TALK_SCENE_LIST: &[talk::Listed] = &[\n{listed}];"
+    )
+    .unwrap();
     titles_list(out, "TALK_SCENE_TITLES", "dialogue scenes", &titles);
     out.push('\n');
     out.push_str(&scenes);

@@ -43,23 +43,31 @@ export function packSections(dir) {
     }
     return seen;
   };
+  // Where each module sits in a pack, told compactly (the loader is in the first download):
+  // each chunk's length once, by its number, and for each section the length of its own
+  // module (split_<section>.wasm, first in its pack) and the numbers of the chunks that
+  // follow it, in order. The loader works out the offsets.
   const manifest = {};
+  const lengths = {};
   const packs = [];
   const packed = new Set();
   for (const [section, { file, deps }] of sections) {
-    const parts = {};
-    const bytes = [];
-    let at = 0;
-    for (const f of [file, ...[...files(deps)].sort()]) {
+    if (file !== `split_${section}.wasm`) throw new Error(`packs: section ${section} is in ${file}`);
+    const chunkFiles = [...files(deps)].sort();
+    const bytes = [readFileSync(join(dir, file))];
+    const list = [bytes[0].length];
+    for (const f of chunkFiles) {
+      const n = /^chunk_(\d+)\.wasm$/.exec(f)?.[1];
+      if (!n) throw new Error(`packs: ${f} is not named as a chunk`);
       const b = readFileSync(join(dir, f));
-      parts[f] = [at, at + b.length];
-      at += b.length;
+      lengths[n] = b.length;
+      list.push(Number(n));
       bytes.push(b);
-      packed.add(f);
     }
+    for (const f of [file, ...chunkFiles]) packed.add(f);
     const name = `pack_${section}.bin`;
     writeFileSync(join(dir, name), Buffer.concat(bytes));
-    manifest[section] = { file: name, parts };
+    manifest[section] = list;
     packs.push(name);
   }
   // Every module the loader fetches is in a pack, or the section that needs it could
@@ -73,13 +81,27 @@ export function packSections(dir) {
     .replace(/export const __wasm_split_load_(\w+) = /g, (_, s) => `const __load_${s} = `);
   loader += `
 // Added by scripts/packs.mjs: every module a section needs comes from its pack.
+const CHUNKS = ${JSON.stringify(lengths)};
 const PACKS = ${JSON.stringify(manifest)};
 let opening; // the section whose loading is starting (its loaders run synchronously)
 const packs = new Map();
+const parts = new Map();
+// Each module of a section's pack, by file name, with its [start, end] in the pack.
+function partsOf(section) {
+  let p = parts.get(section);
+  if (!p) {
+    const [own, ...chunks] = PACKS[section];
+    p = { ['split_' + section + '.wasm']: [0, own] };
+    let at = own;
+    for (const n of chunks) p['chunk_' + n + '.wasm'] = [at, (at += CHUNKS[n])];
+    parts.set(section, p);
+  }
+  return p;
+}
 function packOf(section) {
   let pack = packs.get(section);
   if (!pack) {
-    pack = fetch(new URL('./' + PACKS[section].file, import.meta.url)).then((r) => {
+    pack = fetch(new URL('./pack_' + section + '.bin', import.meta.url)).then((r) => {
       if (!r.ok) throw new Error('pack_' + section + ': ' + r.status);
       return r.arrayBuffer();
     });
@@ -90,7 +112,7 @@ function packOf(section) {
   return pack;
 }
 function fetchPart(file) {
-  const part = opening && PACKS[opening].parts[file];
+  const part = opening && partsOf(opening)[file];
   if (!part) return Promise.reject(new Error(file + ' is in no pack being opened'));
   return packOf(opening).then((b) => new Response(b.slice(part[0], part[1]), { headers: { 'Content-Type': 'application/wasm' } }));
 }

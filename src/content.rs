@@ -58,9 +58,9 @@ pub fn draw_prompt(id: &str) -> Option<&'static Prompt> {
 use crate::domain::json::Json;
 use crate::domain::talk;
 
-/// The dialogue scenes offered to a band, in file-name order (without their lines).
-pub fn talk_scenes_for(band: Band) -> impl Iterator<Item = &'static talk::SceneInfo> {
-    TALK_SCENES.iter().filter(move |s| s.is_for(band))
+/// The dialogue scenes offered to a band, in file-name order, as the list shows them.
+pub fn talk_scenes_for(band: Band) -> impl Iterator<Item = &'static talk::Listed> {
+    TALK_SCENE_LIST.iter().filter(move |s| s.is_for(band))
 }
 
 /// A drawing prompt's title at `band`, by its id, from the titles alone (see
@@ -80,7 +80,7 @@ pub fn talk_scene_title(id: &str, band: Band) -> Option<&'static str> {
         .map(|(_, t)| t.get(band))
 }
 
-/// What is shown of a dialogue scene before it is opened, by its stable id.
+/// What About and the handouts show of a dialogue scene, by its stable id.
 pub fn talk_scene_info(id: &str) -> Option<&'static talk::SceneInfo> {
     TALK_SCENES.iter().find(|s| s.id == id)
 }
@@ -245,6 +245,15 @@ mod tests {
             })
             .collect();
         assert_eq!(list, whole);
+        let listed: Vec<_> = TALK_SCENE_LIST
+            .iter()
+            .map(|s| (s.id, s.min_band, s.title))
+            .collect();
+        let whole: Vec<_> = TALK_SCENES_WHOLE
+            .iter()
+            .map(|s| (s.id, s.min_band, s.title))
+            .collect();
+        assert_eq!(listed, whole);
         for info in TALK_SCENES {
             let scene = talk_scene(info.id).expect("every scene in the list has its lines");
             assert!(!scene.lines.is_empty(), "{}", info.id);

@@ -109,8 +109,28 @@ impl Tone {
     }
 }
 
-/// What is shown of a scene before it is opened (the list of scenes, its preview, the
-/// About page, its handout): everything but its lines.
+/// A scene in the dialogues' list of scenes: its id, who it is for and its title. The
+/// rest of it (its preview and lines) arrives when it is opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Listed {
+    /// Stable id, as [`Scene::id`].
+    pub id: &'static str,
+    /// The youngest band the scene is offered to.
+    pub min_band: Band,
+    pub title: BandText,
+}
+
+impl Listed {
+    pub fn title(&self, band: Band) -> &'static str {
+        self.title.get(band)
+    }
+
+    pub fn is_for(&self, band: Band) -> bool {
+        band >= self.min_band
+    }
+}
+
+/// What the About page and a scene's handout show of it: everything but its lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SceneInfo {
     /// Stable id: lowercase letters, digits and dashes. Stored with a walk.

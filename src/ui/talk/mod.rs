@@ -339,7 +339,7 @@ fn TalkPage() -> impl IntoView {
     // Opening a scene brings its lines; until they are here the preview waits with them.
     let preview_view = move |id: &'static str| {
         with_scenes(vec![id.to_owned()], move || {
-            content::talk_scene_info(id).map(|scene| {
+            content::talk_scene(id).map(|scene| {
             view! {
                 <h1>{scene.title(band)}</h1>
                 <section class="card scene-preview" aria-labelledby="preview-title">
@@ -436,7 +436,7 @@ fn TalkPage() -> impl IntoView {
     };
 
     let scene_view = move |id: &'static str| {
-        let title = content::talk_scene_info(id).map(|s| s.title(band));
+        let title = content::talk_scene(id).map(|s| s.title(band));
         let hue = talk.companion.with_untracked(|c| c.hue.as_str());
         let last = move || lines.with(Vec::len).saturating_sub(1);
         view! {
@@ -574,7 +574,7 @@ fn Kept() -> impl IntoView {
             let missing: Vec<String> = talk
                 .kept_scenes()
                 .into_iter()
-                .filter(|id| content::talk_scene_info(id).is_some() && content::talk_scene(id).is_none())
+                .filter(|id| content::talk_scene_title(id, Band::Early).is_some() && content::talk_scene(id).is_none())
                 .collect();
             if !missing.is_empty() {
                 leptos::task::spawn_local(async move {
