@@ -87,13 +87,15 @@ export function launchBrowser() {
  * @param {boolean} [options.reducedMotion=false] emulate `prefers-reduced-motion: reduce`
  * @param {string} [options.locale='en-US'] the browser's language (navigator.language)
  * @param {boolean} [options.javaScript=true] false: the page runs no script at all
+ * @param {'allow'|'block'} [options.serviceWorkers='allow'] block: no service worker, so
+ *   every file the page asks for passes through page.route
  * @param {Record<string, string|object>} [options.storage] localStorage entries written before the
  *   app's first load on BASE_URL's origin (objects are JSON-encoded). Reloads, later
  *   navigations and further tabs do not write them again, so the app's changes survive.
  * @returns {Promise<import('playwright-core').Page>}
  */
 export async function newPage(browser, options = {}) {
-  const { viewport = 'phone', colorScheme = 'light', reducedMotion = false, locale = 'en-US', javaScript = true, storage } = options;
+  const { viewport = 'phone', colorScheme = 'light', reducedMotion = false, locale = 'en-US', javaScript = true, serviceWorkers = 'allow', storage } = options;
   const device = VIEWPORTS[viewport];
   if (!device) throw new Error(`newPage: unknown viewport ${JSON.stringify(viewport)} (phone or desktop)`);
 
@@ -103,6 +105,7 @@ export async function newPage(browser, options = {}) {
     locale,
     reducedMotion: reducedMotion ? 'reduce' : 'no-preference',
     javaScriptEnabled: javaScript,
+    serviceWorkers,
   });
   const rec = { problems: [], requests: [] };
 

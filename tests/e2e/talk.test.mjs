@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { BASE_URL, SCREENSHOT_DIR, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, settingsSeed } from './harness.mjs';
 
 const SEED = settingsSeed({ band: '15-17', region: 'gb' });
@@ -400,3 +401,62 @@ test('the companion a person shapes is kept and speaks the kind lines', () =>
     assert.match(await kindLine.innerText(), /^Pip, your kind companion/);
     assertClean(page);
   }));
+
+// Each scene's lines are a file of their own (pack_scene_<id>.bin), fetched when the
+// scene is opened; the dialogues' own file holds only the list.
+const SCENE_FILE = /\/build-[0-9a-f]{16}\/pack_scene_([a-z0-9_]+)\.bin$/;
+const SCENES = readdirSync(new URL('../../content/talk/', import.meta.url))
+  .filter((f) => f.endsWith('.toml'))
+  .map((f) => f.replace(/\.toml$/, '').replaceAll('-', '_'));
+const NET = /wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::|failed to load split module/i;
+
+test("opening a scene fetches its own file; when it cannot arrive the message offers Try again and Help now, and Try again brings it", () =>
+  // No service worker, so every request passes the route below.
+  withPage({ viewport: 'phone', storage: SEED, serviceWorkers: 'block' }, async (page) => {
+    let refuse = true;
+    const asked = [];
+    let allAsked;
+    const everyScene = new Promise((done) => (allAsked = done));
+    await page.route(SCENE_FILE, (route) => {
+      asked.push(SCENE_FILE.exec(route.request().url())[1]);
+      if (new Set(asked).size >= SCENES.length) allAsked();
+      return refuse ? route.abort() : route.continue();
+    });
+    await page.goto(`${BASE_URL}/talk`);
+    await h1(page, 'Talk it through');
+    assert.ok(await page.getByRole('button', { name: "A friend's bad result" }).isVisible(), 'the list needs no scene file');
+    // When the browser is idle every scene's file is fetched ahead, like every section's
+    // (each refused here, so none is kept); then nothing more until a scene is opened.
+    await everyScene;
+    assert.deepEqual([...new Set(asked)].sort(), [...SCENES].sort(), 'every scene has a file, fetched ahead when idle');
+    const before = asked.length;
+
+    await press(page, page.getByRole('button', { name: "A friend's bad result" }));
+    const alert = page.getByRole('alert').filter({ hasText: "This part of Tend didn't arrive" });
+    await alert.waitFor();
+    assert.deepEqual(asked.slice(before), ['friend_test'], 'opening the scene asked for its own file, and no other');
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the message is the page, with one heading');
+    assert.equal(await page.getByRole('link', { name: 'Help now' }).last().getAttribute('href'), '/help');
+    assert.equal(await page.getByRole('button', { name: 'Start' }).count(), 0, 'nothing of the scene is offered without its lines');
+    await checkA11y(page, 'talk scene did not arrive');
+    await screenshot(page, 'talk-scene-failed-phone');
+
+    refuse = false;
+    await press(page, page.getByRole('button', { name: 'Try again' }));
+    await h1(page, "A friend's bad result");
+    assert.deepEqual(asked.slice(before), ['friend_test', 'friend_test'], 'Try again asked for the same file');
+    assert.equal(await alert.count(), 0);
+    await page.waitForFunction(() => document.activeElement?.matches('main h1'));
+    assert.match(await page.getByRole('region', { name: 'What happens' }).innerText(), /low mock exam mark/);
+    await press(page, page.getByRole('button', { name: 'Start' }));
+    await page.getByRole('log', { name: 'Conversation' }).waitFor();
+    assert.equal((await progress(page))?.scene, 'friend-test', 'the scene started, and is saved');
+    assert.deepEqual(asked.slice(before), ['friend_test', 'friend_test'], 'starting it needed nothing more');
+    assertClean(page, { ignore: [NET] });
+  }));
+
+test('the service worker keeps every scene file for offline use', async () => {
+  const sw = await (await fetch(`${BASE_URL}/sw.js`)).text();
+  const kept = [...sw.matchAll(/pack_scene_([a-z0-9_]+)\.bin/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(kept)].sort(), [...SCENES].sort());
+});
