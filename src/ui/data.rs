@@ -7,7 +7,7 @@ use crate::state::data::{items, use_data, Outcome};
 use leptos::prelude::*;
 
 /// How a kind of record is named to people.
-fn kind_words(kind: &str, n: usize) -> String {
+pub fn kind_words(kind: &str, n: usize) -> String {
     let (one, many) = match kind {
         "settings" => return "your settings".to_owned(),
         "meta" => return "the date of your last export".to_owned(),
