@@ -164,6 +164,37 @@ async fn check(passphrase: &str) -> Result<(), String> {
         .ok_or_else(|| WRONG.to_owned())
 }
 
+/// Checks a passphrase typed again (a plain export while the lock is on).
+pub async fn check_passphrase(passphrase: &str) -> Result<(), String> {
+    check(passphrase).await
+}
+
+/// Tend's records as stored, encrypted, with the lock's key: an export that only the
+/// passphrase opens.
+pub fn locked_records() -> Result<std::collections::BTreeMap<String, String>, String> {
+    let raw = raw_store().map_err(|e| e.to_string())?;
+    crate::storage::data::snapshot(&*raw).map_err(|e| e.to_string())
+}
+
+/// Whether an export file's records are locked (they carry the lock's key).
+pub fn is_locked_file(records: &std::collections::BTreeMap<String, String>) -> bool {
+    records.contains_key(LOCK_KEY)
+}
+
+/// A locked export's records in plain, with the passphrase it was locked with.
+pub async fn open_locked_file(
+    records: &std::collections::BTreeMap<String, String>,
+    passphrase: &str,
+) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let meta = records
+        .get(LOCK_KEY)
+        .and_then(|t| Meta::parse(t))
+        .ok_or_else(|| "This file's lock can't be read. Nothing was changed.".to_owned())?;
+    let kek = key_for(passphrase, &meta.salt, meta.iterations).await?;
+    let dek = core::unwrap(&kek, &meta.wrapped).ok_or_else(|| WRONG.to_owned())?;
+    Ok(core::open_records(records, &dek))
+}
+
 /// What a passphrase that does not open the lock hears.
 pub const WRONG: &str =
     "That passphrase didn't open it. Take your time, and try again whenever you're ready.";

@@ -162,6 +162,25 @@ pub fn decrypt_value(dek: &[u8; KEY_LEN], key: &str, stored: &str) -> Option<Str
     String::from_utf8(plain).ok()
 }
 
+/// The records of a locked export (stored values and the lock's key, see
+/// [`Meta`]) in plain, given the data key unwrapped with the file's passphrase. A value
+/// that does not open is kept as it was (it imports as an unreadable record, kept aside).
+pub fn open_records(
+    records: &std::collections::BTreeMap<String, String>,
+    dek: &[u8; KEY_LEN],
+) -> std::collections::BTreeMap<String, String> {
+    records
+        .iter()
+        .filter(|(k, _)| k.as_str() != LOCK_KEY)
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                decrypt_value(dek, k, v).unwrap_or_else(|| v.clone()),
+            )
+        })
+        .collect()
+}
+
 /// Whether `key` is one the lock encrypts: every Tend key but the lock's own.
 pub fn is_locked_key(key: &str) -> bool {
     key.starts_with(PREFIX) && key != LOCK_KEY
@@ -662,6 +681,21 @@ mod tests {
         let mut now = crate::storage::data::snapshot(&raw).unwrap();
         now.insert(LOCK_KEY.into(), records[LOCK_KEY].clone());
         assert_eq!(now, records);
+    }
+
+    #[test]
+    fn a_locked_export_opens_with_its_passphrase_only_and_gives_every_record_back() {
+        let raw = teen_store();
+        let plain = crate::storage::data::snapshot(&*raw).unwrap();
+        let random = counter();
+        turn_on(&*raw, &KEK, vec![0; SALT_LEN], ITERATIONS, 0, &random).unwrap();
+        // The file holds the records as stored, and the lock's key.
+        let file = crate::storage::data::snapshot(&*raw).unwrap();
+        assert!(file.contains_key(LOCK_KEY));
+        let meta = Meta::parse(&file[LOCK_KEY]).unwrap();
+        assert_eq!(unwrap(&[1; KEY_LEN], &meta.wrapped), None);
+        let dek = unwrap(&KEK, &meta.wrapped).unwrap();
+        assert_eq!(open_records(&file, &dek), plain);
     }
 
     #[test]

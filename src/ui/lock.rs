@@ -383,6 +383,95 @@ fn TurnOff() -> impl IntoView {
     }
 }
 
+/// With the lock on, an export in plain: only after the passphrase is typed again, with
+/// a clear word on what that means.
+#[component]
+pub fn PlainExport() -> impl IntoView {
+    let data = crate::state::data::use_data();
+    let open = RwSignal::new(false);
+    let current = NodeRef::<leptos::html::Input>::new();
+    let message = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = value(current);
+        message.set("Checking…".into());
+        leptos::task::spawn_local(async move {
+            match lock::check_passphrase(&typed).await {
+                Ok(()) => {
+                    message.set(String::new());
+                    open.set(false);
+                    data.export();
+                }
+                Err(e) => message.set(e),
+            }
+        });
+    };
+    view! {
+        <p>
+            <button type="button" class="button button--quiet" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>"Export without the lock…"</button>
+        </p>
+        {move || open.get().then(|| view! {
+            <form class="inset" on:submit=submit>
+                <p class="warning">
+                    "A file without the lock can be read by anyone who gets it: on this device, in a chat, in a cloud folder. Only choose this if you know where it will go."
+                </p>
+                <div class="field">
+                    <label for="plain-export-passphrase">"Your passphrase, to check it's you"</label>
+                    <input id="plain-export-passphrase" type="password" autocomplete="current-password" node_ref=current />
+                </div>
+                <p class="form-error" role="status">{move || message.get()}</p>
+                <button type="submit" class="button">"Export without the lock"</button>
+            </form>
+        })}
+    }
+}
+
+/// A locked export chosen for import: the passphrase it was locked with opens it, and then
+/// it is shown like any other file before anything is written.
+#[component]
+pub fn OpenLockedFile(
+    file: crate::domain::export::ExportFile,
+    locked_file: RwSignal<Option<crate::domain::export::ExportFile>>,
+) -> impl IntoView {
+    let data = crate::state::data::use_data();
+    let current = NodeRef::<leptos::html::Input>::new();
+    let message = RwSignal::new(String::new());
+    let file = StoredValue::new(file);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = value(current);
+        message.set("Opening…".into());
+        let file = file.get_value();
+        leptos::task::spawn_local(async move {
+            match lock::open_locked_file(&file.records, &typed).await {
+                Ok(records) => {
+                    let plain = crate::domain::export::ExportFile::new(records, file.exported_at);
+                    locked_file.set(None);
+                    data.preview_import(&plain.to_json());
+                    dom::focus_after_render("#import-title");
+                }
+                Err(e) => message.set(e),
+            }
+        });
+    };
+    view! {
+        <form class="inset" role="group" aria-labelledby="locked-file-title" on:submit=submit>
+            <h3 id="locked-file-title" tabindex="-1">"This file is locked"</h3>
+            <p>"Type the passphrase it was locked with. Nothing is changed until you choose what to do with it."</p>
+            <div class="field">
+                <label for="locked-file-passphrase">"The file's passphrase"</label>
+                <input id="locked-file-passphrase" type="password" autocomplete="off" node_ref=current />
+            </div>
+            <p class="form-error" role="status">{move || message.get()}</p>
+            <div class="actions">
+                <button type="submit" class="button button--primary">"Open the file"</button>
+                <button type="button" class="button" on:click=move |_| locked_file.set(None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
