@@ -155,8 +155,12 @@ test('"Forgot the passphrase" names what would be lost, and starting again delet
     await checkA11y(page, 'lock screen, starting again');
     await screenshot(page, 'lock-start-again-phone');
     await group.getByRole('button', { name: 'Delete everything and start again' }).click();
-    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('tend.')));
+    // Tend starts afresh, with no lock and nothing of before.
+    await page.waitForFunction(() => localStorage.getItem('tend.lock') === null);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     assert.ok(!(await page.getByRole('heading', { name: 'Tend is locked' }).isVisible()));
+    const left = await tendValues(page);
+    assert.deepEqual(Object.keys(left).filter((k) => k !== 'tend.settings'), [], 'only settings made afresh');
+    assert.ok(!left['tend.settings']?.startsWith('enc1:'), 'the old settings are gone');
     assertClean(page);
   }));
