@@ -4,6 +4,7 @@
 // calmly (try again as often as you like); the right one opens Tend where it was.
 // "Lock now" locks; turning the lock off gives every record back in plain.
 import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, OWN_TEND } from './harness.mjs';
 
@@ -162,5 +163,55 @@ test('"Forgot the passphrase" names what would be lost, and starting again delet
     const left = await tendValues(page);
     assert.deepEqual(Object.keys(left).filter((k) => k !== 'tend.settings'), [], 'only settings made afresh');
     assert.ok(!left['tend.settings']?.startsWith('enc1:'), 'the old settings are gone');
+    assertClean(page);
+  }));
+
+test('with the lock on, an export is locked too, and it imports back with its passphrase; a plain export needs the passphrase again', () =>
+  withPage({ viewport: 'desktop', storage: OWN_TEND }, async (page) => {
+    await page.goto(`${BASE_URL}/settings`);
+    const lockCard = page.getByRole('region', { name: 'Lock', exact: true });
+    await lockCard.getByLabel('Choose a passphrase').fill(PASSPHRASE);
+    await lockCard.getByLabel('Type it again').fill(PASSPHRASE);
+    await lockCard.getByRole('button', { name: 'Turn on the lock' }).click();
+    await assertLockScreenShowsNothing(page);
+    await unlock(page);
+    await h1(page, 'Settings');
+
+    const download = async (click) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+      return readFile(await file.path(), 'utf8');
+    };
+    const locked = await download(() => page.getByRole('button', { name: 'Export my data' }).click());
+    for (const secret of SECRETS) assert.ok(!locked.includes(secret), `the locked export holds "${secret}"`);
+    const lockedFile = JSON.parse(locked);
+    assert.match(lockedFile.records['tend.lock'], /^tend-lock-1 on /);
+    for (const key of Object.keys(OWN_TEND)) assert.match(lockedFile.records[key], /^enc1:/, key);
+    await page.getByRole('status').filter({ hasText: 'locked with your passphrase' }).waitFor();
+
+    await page.getByRole('button', { name: 'Delete everything…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.getByRole('status').filter({ hasText: 'Everything Tend kept on this device is deleted.' }).waitFor();
+
+    await page.getByLabel('Import a file').setInputFiles({ name: 'tend-export.json', mimeType: 'application/json', buffer: Buffer.from(locked) });
+    const ask = page.getByRole('group', { name: 'This file is locked' });
+    await ask.getByLabel("The file's passphrase").fill('not the one');
+    await ask.getByRole('button', { name: 'Open the file' }).click();
+    await ask.getByText("That passphrase didn't open it").waitFor();
+    await checkA11y(page, 'settings, a locked file to import');
+    await screenshot(page, 'lock-import-desktop');
+    await ask.getByLabel("The file's passphrase").fill(PASSPHRASE);
+    await ask.getByRole('button', { name: 'Open the file' }).click();
+    const preview = page.getByRole('group', { name: 'Import this file?' });
+    await preview.getByRole('button', { name: "Add to what's here" }).click();
+    await page.getByRole('status').filter({ hasText: /dded/ }).waitFor();
+    await assertNoPlaintext(page);
+
+    // A plain export: only after the passphrase again, with a clear warning.
+    await page.getByRole('button', { name: 'Export without the lock…' }).click();
+    await page.getByText('can be read by anyone who gets it').waitFor();
+    await page.getByLabel("Your passphrase, to check it's you").fill(PASSPHRASE);
+    const plain = JSON.parse(await download(() => page.getByRole('button', { name: 'Export without the lock', exact: true }).click()));
+    assert.equal(plain.records['tend.lock'], undefined);
+    for (const [key, value] of Object.entries(OWN_TEND)) assert.equal(plain.records[key], value, key);
     assertClean(page);
   }));
