@@ -56,6 +56,8 @@ test('with the lock on, a reload shows only the lock screen and storage holds no
     await lockCard.getByLabel('Type it again').fill('short');
     await lockCard.getByRole('button', { name: 'Turn on the lock' }).click();
     await lockCard.getByText('A passphrase needs at least 8 characters').waitFor();
+    await lockCard.scrollIntoViewIfNeeded();
+    await screenshot(page, 'lock-card-off-phone');
     await lockCard.getByLabel('Choose a passphrase').fill(PASSPHRASE);
     await lockCard.getByLabel('Type it again').fill(PASSPHRASE);
     await lockCard.getByRole('button', { name: 'Turn on the lock' }).click();
@@ -78,7 +80,9 @@ test('with the lock on, a reload shows only the lock screen and storage holds no
     // The right one opens Tend at the page it was on, with the teen's things there.
     await unlock(page);
     await h1(page, 'Settings');
-    await page.getByRole('button', { name: 'Lock now' }).waitFor();
+    await page.getByRole('button', { name: 'Lock now' }).scrollIntoViewIfNeeded();
+    await checkA11y(page, 'settings with the lock on');
+    await screenshot(page, 'lock-card-on-phone');
     assertClean(page);
   }));
 
