@@ -11,7 +11,7 @@
 
 use crate::platform::crypto;
 use crate::storage::browser::BrowserStore;
-use crate::storage::lock::{self as core, LockState, LockedStore, Meta, KEY_LEN, LOCK_KEY};
+use crate::storage::lock::{self as core, LockedStore, Meta, KEY_LEN, LOCK_KEY};
 use crate::storage::{KvStore, SharedStore, StorageError};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -113,9 +113,9 @@ pub async fn unlock(passphrase: &str) -> Result<SharedStore, UnlockError> {
     let dek = core::unwrap(&kek, &meta.wrapped).ok_or(UnlockError::Wrong)?;
     let random = crypto::random();
     // A pass that cannot finish now (storage full) leaves everything readable; it is
-    // tried again at the next unlock.
-    let still_on = core::resume(&*raw, &mut meta, &dek, &random)
-        .unwrap_or(meta.state != LockState::TurningOff);
+    // tried again at the next unlock. Until then Tend runs through the lock, which reads
+    // both forms and writes encrypted, even half-way through turning it off.
+    let still_on = core::resume(&*raw, &mut meta, &dek, &random).unwrap_or(true);
     if !still_on {
         return Ok(raw);
     }
