@@ -14,12 +14,16 @@ pub fn mount_lock_screen() -> js_sys::Promise {
     let mut resolve = None;
     let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
     let resolve = resolve.expect("a promise's executor runs at once");
-    let Some(main) = web_sys::window()
-        .and_then(|w| w.document())
+    // A page without the static page's main area (none today) gets the lock screen on its
+    // own in the body: the app never starts without the passphrase.
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(main) = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id("boot-main"))
         .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.as_ref().and_then(|d| d.body()))
     else {
-        let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        // No document to show it in: the promise never settles, so the app never starts.
         return promise;
     };
     main.set_inner_html("");
