@@ -65,6 +65,14 @@ pub fn App() -> impl IntoView {
     // Another tab changed or deleted something: read it again, never write back.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
+        // The lock turned on or off in another tab (or everything deleted with it): start
+        // afresh, at the lock screen when there is one.
+        if key.as_deref() == Some(crate::storage::lock::LOCK_KEY)
+            && ev.old_value().is_none() != ev.new_value().is_none()
+        {
+            crate::state::lock::lock_now();
+            return;
+        }
         if key.as_deref().is_none_or(|k| k == SETTINGS_KEY) {
             settings.reload();
         }

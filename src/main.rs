@@ -6,6 +6,18 @@ fn main() {
             tend::state::demo::prepare(tend::platform::dom::today()).await;
             start();
         });
+    } else if tend::state::lock::starting() {
+        // Locked: the lock screen (a section of its own) first, and the app only once the
+        // passphrase has opened the store. Help now is a page of its own that needs no
+        // script, so at /help the static page stays as it is and nothing starts.
+        if tend::platform::history::current_path().trim_end_matches('/') == "/help" {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async {
+            if tend::state::lock::prepare().await {
+                start();
+            }
+        });
     } else {
         start();
     }

@@ -198,6 +198,17 @@ pub fn day_and_minute() -> (i64, u16) {
     (today(), (now.get_hours() * 60 + now.get_minutes()) as u16)
 }
 
+/// Shows the static page's "Tend couldn't start" line (beside Help now), as public/boot.js
+/// does when the download fails.
+pub fn show_boot_failed() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().add_1("boot-failed");
+    }
+}
+
 /// Removes the static page that index.html paints before the app starts (`#boot`), in
 /// the same task as the app's first render, so no frame shows both.
 pub fn remove_static_page() {

@@ -2,6 +2,7 @@
 
 pub mod animate;
 pub mod canvas;
+pub mod crypto;
 pub mod cues;
 pub mod dom;
 pub mod files;

@@ -130,23 +130,32 @@ impl DataState {
 
     /// Downloads every record, unreadable ones included, as one file.
     pub fn export(&self) {
-        let result = self
-            .snapshot()
-            .map_err(|e| e.to_string())
-            .and_then(|records| {
-                let now = dom::now_iso();
-                let file = ExportFile::new(records, now.clone());
-                let name = format!("tend-export-{}.json", &now[..10]);
-                files::download(&name, &file.to_json(), "application/json")
-                    .map_err(|_| "Your browser didn't start the download.".to_owned())?;
-                // Remember when; a failure here does not undo the export itself.
-                let _ = self
-                    .store
-                    .with(|s| envelope::save(s, EXPORT_META_KEY, &ExportMeta { at: now }));
-                Ok(name)
-            });
+        self.export_records(
+            self.snapshot().map_err(|e| e.to_string()),
+            "Keep it somewhere private.",
+        );
+    }
+
+    /// Exports `records` (the lock's export passes them encrypted) to one file.
+    pub fn export_records(
+        &self,
+        records: Result<BTreeMap<String, String>, String>,
+        after: &'static str,
+    ) {
+        let result = records.and_then(|records| {
+            let now = dom::now_iso();
+            let file = ExportFile::new(records, now.clone());
+            let name = format!("tend-export-{}.json", &now[..10]);
+            files::download(&name, &file.to_json(), "application/json")
+                .map_err(|_| "Your browser didn't start the download.".to_owned())?;
+            // Remember when; a failure here does not undo the export itself.
+            let _ = self
+                .store
+                .with(|s| envelope::save(s, EXPORT_META_KEY, &ExportMeta { at: now }));
+            Ok(name)
+        });
         self.outcome.set(Some(match result {
-            Ok(name) => Outcome::Done(format!("Exported to {name}. Keep it somewhere private.")),
+            Ok(name) => Outcome::Done(format!("Exported to {name}. {after}")),
             Err(e) => Outcome::Problem(e),
         }));
         self.refresh();

@@ -79,6 +79,10 @@ fn seeded(today: i64) -> SharedStore {
 /// device's own storage.
 pub fn open_store() -> (SharedStore, Option<StorageError>) {
     if !starting() {
+        // Opened with the passphrase: the lock screen's store, which decrypts.
+        if let Some(store) = super::lock::take_prepared() {
+            return (store, None);
+        }
         return storage::open();
     }
     session::set_demo_flag(true);

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod drawing;
 pub mod family;
 pub mod letters;
+pub mod lock;
 pub mod plan;
 pub mod records;
 pub mod settings;

@@ -6,6 +6,7 @@ pub mod data;
 pub mod envelope;
 pub mod error;
 pub mod kv;
+pub mod lock;
 pub mod session;
 
 pub use envelope::{Loaded, Record};

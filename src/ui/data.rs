@@ -7,7 +7,7 @@ use crate::state::data::{items, use_data, Outcome};
 use leptos::prelude::*;
 
 /// How a kind of record is named to people.
-fn kind_words(kind: &str, n: usize) -> String {
+pub fn kind_words(kind: &str, n: usize) -> String {
     let (one, many) = match kind {
         "settings" => return "your settings".to_owned(),
         "meta" => return "the date of your last export".to_owned(),
@@ -56,6 +56,8 @@ pub fn DataPanel() -> impl IntoView {
     let confirm_delete = RwSignal::new(false);
     let confirm_replace = RwSignal::new(false);
     let file_input = NodeRef::<leptos::html::Input>::new();
+    // A locked export waiting for the passphrase it was locked with.
+    let locked_file = RwSignal::new(None::<crate::domain::export::ExportFile>);
 
     let on_file = move |_| {
         let Some(input) = file_input.get() else {
@@ -68,10 +70,19 @@ pub fn DataPanel() -> impl IntoView {
                         "This file is too big to be a Tend export. Nothing was changed.".into(),
                     )))
                 }
-                Ok(Some((text, _))) => {
-                    data.preview_import(&text);
-                    dom::focus_after_render("#import-title");
-                }
+                Ok(Some((text, _))) => match crate::domain::export::ExportFile::parse(&text) {
+                    Ok(file) if crate::state::lock::is_locked_file(&file.records) => {
+                        data.pending.set(None);
+                        data.outcome.set(None);
+                        locked_file.set(Some(file));
+                        dom::focus_after_render("#locked-file-title");
+                    }
+                    _ => {
+                        locked_file.set(None);
+                        data.preview_import(&text);
+                        dom::focus_after_render("#import-title");
+                    }
+                },
                 Ok(None) => {}
                 Err(_) => data.outcome.set(Some(Outcome::Problem(
                     "Tend couldn't read that file. Nothing was changed.".into(),
@@ -107,7 +118,11 @@ pub fn DataPanel() -> impl IntoView {
         <section class="card data" aria-labelledby="data-title">
             <h2 id="data-title">"Your data"</h2>
             <p>
-                {crate::state::kept_words("Everything Tend keeps is on this device, in this browser, and nobody is watching Tend. But anyone who opens Tend on this device could see it. A file you export goes only where you put it.")}
+                {crate::state::kept_words(if crate::state::lock::is_on() {
+                    "Everything Tend keeps is on this device, in this browser, and nobody is watching Tend. It's locked with your passphrase, so someone else who opens Tend here sees only the lock. A file you export goes only where you put it."
+                } else {
+                    "Everything Tend keeps is on this device, in this browser, and nobody is watching Tend. But anyone who opens Tend on this device could see it, unless you lock it (below). A file you export goes only where you put it."
+                })}
             </p>
             <dl class="facts">
                 <div>
@@ -144,7 +159,17 @@ pub fn DataPanel() -> impl IntoView {
                 " — you choose what goes in it, then print it or save it."
             </p>
             <div class="actions">
-                <button type="button" class="button button--primary" on:click=move |_| data.export()>
+                <button type="button" class="button button--primary" on:click=move |_| {
+                    if crate::state::lock::is_on() {
+                        // Locked as it is stored: only the passphrase opens the file.
+                        data.export_records(
+                            crate::state::lock::locked_records(),
+                            "It's locked with your passphrase, and only that opens it.",
+                        );
+                    } else {
+                        data.export();
+                    }
+                }>
                     "Export my data"
                 </button>
                 <label class="button file-button">
@@ -159,6 +184,9 @@ pub fn DataPanel() -> impl IntoView {
                     "Import a file"
                 </label>
             </div>
+
+            {crate::state::lock::is_on().then(|| view! { <super::lock::PlainExport /> })}
+            {move || locked_file.get().map(|file| view! { <super::lock::OpenLockedFile file locked_file /> })}
 
             {move || {
                 data.pending

@@ -17,6 +17,7 @@ pub mod icons;
 pub mod imagery;
 pub mod kind_break;
 pub mod letter;
+pub mod lock;
 pub mod not_found;
 pub mod plan;
 pub mod privacy;

@@ -1,12 +1,17 @@
 //! Where someone writes, draws or checks in: who could see it, said plainly. Tend sends
 //! nothing anywhere, but on a shared phone or tablet anyone who opens Tend sees what is
-//! kept in it; Settings → Your data is where it can be exported or deleted.
+//! kept in it, unless Tend is locked; Settings → Your data is where the lock is.
 
 use super::routes::Page;
 use leptos::prelude::*;
 
 /// The line that follows what stays on this device, everywhere it is said.
 pub const ANYONE_HERE: &str = "But anyone who opens Tend on this device could see what's here.";
+/// In its place while the lock is on.
+pub const LOCKED: &str =
+    "Tend is locked with your passphrase, so someone else who opens it here sees only the lock.";
+const LOCK_OFF_WHERE: &str = ", under Your data, you can lock Tend with a passphrase.";
+const LOCK_ON_WHERE: &str = ", under Your data, you can lock it now.";
 
 #[component]
 pub fn WhoCanSee(
@@ -23,8 +28,8 @@ pub fn WhoCanSee(
     }
     view! {
         <p class=format!("{class} who-can-see")>
-            {kept} " " {ANYONE_HERE} " In " <a href=Page::Settings.path()>"Settings"</a>
-            ", under Your data, you can export it or delete everything."
+            {kept} " " {if crate::state::lock::is_on() { LOCKED } else { ANYONE_HERE }} " In "
+            <a href=Page::Settings.path()>"Settings"</a> {if crate::state::lock::is_on() { LOCK_ON_WHERE } else { LOCK_OFF_WHERE }}
         </p>
     }
     .into_any()
@@ -32,13 +37,17 @@ pub fn WhoCanSee(
 
 #[cfg(test)]
 mod tests {
-    use super::ANYONE_HERE;
+    use super::{ANYONE_HERE, LOCKED, LOCK_OFF_WHERE, LOCK_ON_WHERE};
     use crate::domain::readability::grade;
 
     #[test]
     fn who_can_see_is_said_plainly_enough_for_the_youngest_band() {
         let text = format!(
-            "What you save here stays on this device, and nobody is watching Tend. {ANYONE_HERE} In Settings, under Your data, you can export it or delete everything."
+            "What you save here stays on this device, and nobody is watching Tend. {ANYONE_HERE} In Settings{LOCK_OFF_WHERE}"
+        );
+        assert!(grade(&text) <= 6.0, "grade {}", grade(&text));
+        let text = format!(
+            "What you save here stays on this device, and nobody is watching Tend. {LOCKED} In Settings{LOCK_ON_WHERE}"
         );
         assert!(grade(&text) <= 6.0, "grade {}", grade(&text));
     }

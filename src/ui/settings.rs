@@ -99,6 +99,8 @@ pub fn SettingsPage() -> impl IntoView {
 
             <DataPanel />
 
+            <super::lock::LockCard />
+
             // About left the tab bar for the three circles; it stays one tap from here
             // and from Home.
             <p class="settings__about">
