@@ -203,6 +203,22 @@ fn after_select(
     }
 }
 
+/// One passphrase field: a label and a hidden-text input, its value read through `node_ref`.
+#[component]
+fn Passphrase(
+    id: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+    node_ref: NodeRef<leptos::html::Input>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="password" autocomplete=autocomplete node_ref=node_ref />
+        </div>
+    }
+}
+
 fn value(input: NodeRef<leptos::html::Input>) -> String {
     input.get().map(|i| i.value()).unwrap_or_default()
 }
@@ -253,14 +269,8 @@ fn LockOff() -> impl IntoView {
         {if available {
             view! {
                 <form on:submit=submit>
-                    <div class="field">
-                        <label for="lock-new">"Choose a passphrase"</label>
-                        <input id="lock-new" type="password" autocomplete="new-password" node_ref=first />
-                    </div>
-                    <div class="field">
-                        <label for="lock-new-again">"Type it again"</label>
-                        <input id="lock-new-again" type="password" autocomplete="new-password" node_ref=second />
-                    </div>
+                    <Passphrase id="lock-new" label="Choose a passphrase" autocomplete="new-password" node_ref=first />
+                    <Passphrase id="lock-new-again" label="Type it again" autocomplete="new-password" node_ref=second />
                     {after_select("lock-after-new", after, |_| {})}
                     <p class="form-error" role="status">{move || message.get()}</p>
                     <div class="actions">
@@ -336,18 +346,9 @@ fn ChangePassphrase() -> impl IntoView {
     };
     view! {
         <form class="inset" on:submit=submit>
-            <div class="field">
-                <label for="lock-current">"Your passphrase now"</label>
-                <input id="lock-current" type="password" autocomplete="current-password" node_ref=current />
-            </div>
-            <div class="field">
-                <label for="lock-change">"New passphrase"</label>
-                <input id="lock-change" type="password" autocomplete="new-password" node_ref=first />
-            </div>
-            <div class="field">
-                <label for="lock-change-again">"Type it again"</label>
-                <input id="lock-change-again" type="password" autocomplete="new-password" node_ref=second />
-            </div>
+            <Passphrase id="lock-current" label="Your passphrase now" autocomplete="current-password" node_ref=current />
+            <Passphrase id="lock-change" label="New passphrase" autocomplete="new-password" node_ref=first />
+            <Passphrase id="lock-change-again" label="Type it again" autocomplete="new-password" node_ref=second />
             <p class="form-error" role="status">{move || message.get()}</p>
             <button type="submit" class="button button--primary">"Change the passphrase"</button>
         </form>
@@ -377,10 +378,7 @@ fn TurnOff() -> impl IntoView {
     view! {
         <form class="inset" on:submit=submit>
             <p>"With the lock off, anyone who opens Tend on this device could see what's here."</p>
-            <div class="field">
-                <label for="lock-off-passphrase">"Your passphrase"</label>
-                <input id="lock-off-passphrase" type="password" autocomplete="current-password" node_ref=current />
-            </div>
+            <Passphrase id="lock-off-passphrase" label="Your passphrase" autocomplete="current-password" node_ref=current />
             <p class="form-error" role="status">{move || message.get()}</p>
             <button type="submit" class="button">"Turn off the lock"</button>
         </form>
@@ -420,10 +418,7 @@ pub fn PlainExport() -> impl IntoView {
                 <p class="warning">
                     "A file without the lock can be read by anyone who gets it: on this device, in a chat, in a cloud folder. Only choose this if you know where it will go."
                 </p>
-                <div class="field">
-                    <label for="plain-export-passphrase">"Your passphrase, to check it's you"</label>
-                    <input id="plain-export-passphrase" type="password" autocomplete="current-password" node_ref=current />
-                </div>
+                <Passphrase id="plain-export-passphrase" label="Your passphrase, to check it's you" autocomplete="current-password" node_ref=current />
                 <p class="form-error" role="status">{move || message.get()}</p>
                 <button type="submit" class="button">"Export without the lock"</button>
             </form>
@@ -463,10 +458,7 @@ pub fn OpenLockedFile(
         <form class="inset" role="group" aria-labelledby="locked-file-title" on:submit=submit>
             <h3 id="locked-file-title" tabindex="-1">"This file is locked"</h3>
             <p>"Type the passphrase it was locked with. Nothing is changed until you choose what to do with it."</p>
-            <div class="field">
-                <label for="locked-file-passphrase">"The file's passphrase"</label>
-                <input id="locked-file-passphrase" type="password" autocomplete="off" node_ref=current />
-            </div>
+            <Passphrase id="locked-file-passphrase" label="The file's passphrase" autocomplete="off" node_ref=current />
             <p class="form-error" role="status">{move || message.get()}</p>
             <div class="actions">
                 <button type="submit" class="button button--primary">"Open the file"</button>
