@@ -216,6 +216,9 @@ pub fn PlanMaker() -> impl IntoView {
     let band = move || settings.with(|s| s.band.unwrap_or(Band::Mid));
     let items = RwSignal::new(Vec::<Item>::new());
     let note = RwSignal::new(String::new());
+    // Words typed for the plan live only in this page until its link is made and shared:
+    // a new version of Tend waits while there are any.
+    crate::state::busy::use_busy().hold_while(move || !note.with(|n| n.trim().is_empty()));
     let rhythm = RwSignal::new(Rhythm::FewTimes);
     let full = move || items.with(|i| i.len() >= MAX_ITEMS);
     let add = move |item: Item| {

@@ -221,3 +221,27 @@ test('a stroke being drawn holds the offer of a new version until the pen lifts'
     assert.equal(await page.evaluate(() => document.documentElement.dataset.update), 'offered');
     page.clean();
   }));
+
+for (const [what, path, title, field] of [
+  ['a plan\'s note typed in the plan maker', '/plan/make', 'Make a practice plan', 'A note in your own words (optional)'],
+  ['a breathing pattern being made', '/breathe/patterns', 'Your own patterns', 'Name'],
+]) {
+  test(`${what} holds the offer of a new version until it is cleared`, () =>
+    withSite(async (site, context) => {
+      const page = await tab(context, site);
+      await page.goto(`${site.url}${path}`);
+      await arrives(page, title);
+      const input = page.getByLabel(field, { exact: true });
+      await input.waitFor();
+      await lookedAfter(page);
+      await input.fill('Slow and kind');
+
+      await deployNext(site, context, page);
+      await page.waitForFunction(() => document.documentElement.dataset.update === 'waiting');
+      assert.equal(await page.getByRole('button', { name: 'Use it now' }).count(), 0);
+
+      await input.fill('');
+      await page.getByRole('button', { name: 'Use it now' }).waitFor();
+      page.clean();
+    }));
+}

@@ -93,6 +93,9 @@ pub fn Patterns() -> impl IntoView {
     // Holds are for 15+ only (CONTENT.md); younger teens set in and out.
     let holds = band >= Band::Mid;
     let draft = RwSignal::new(Draft::blank());
+    // A pattern being made or changed and not yet saved: a new version of Tend waits for
+    // it (saving puts a blank draft back).
+    crate::state::busy::use_busy().hold_while(move || draft.with(|d| *d != Draft::blank()));
     let problems = RwSignal::new(Vec::<(&'static str, String)>::new());
     let message = RwSignal::new(None::<String>);
 
