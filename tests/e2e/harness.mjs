@@ -286,11 +286,12 @@ export async function withPage(browser, options, run) {
  * page with script off), for the app to have taken the page over: a page of its own
  * (help.html, family.html) shows its heading before the app starts, and a test acts on
  * the app's page, not the plain one. A page whose app could not start counts as taken
- * over (it says so, beside Help now).
+ * over (it says so, beside Help now), and so does the lock screen, which is all that
+ * starts while Tend is locked.
  */
 export async function heading(page, name, { started = true } = {}) {
   await page.getByRole('heading', { level: 1, name }).waitFor();
-  if (started) await page.locator('html.boot-failed, body:not(:has(#boot))').waitFor({ state: 'attached' });
+  if (started) await page.locator('html.boot-failed, body:not(:has(#boot)), #boot .lock-screen').waitFor({ state: 'attached' });
 }
 
 /** A `tend.settings` storage seed holding `data` in a version 1 envelope. */

@@ -116,7 +116,8 @@ test('a 17-year-old does the imagery by keyboard with read-aloud and eyes open, 
     assert.match((await spoken(page)).at(-1), /three things you can see/);
     const end = page.getByRole('region', { name: 'Thank you for taking this time' });
     await end.waitFor();
-    assert.ok(await page.evaluate(() => document.activeElement?.id === 'imagery-end'));
+    // The focus moves to the ending once it has rendered (a frame later than it appears).
+    await page.waitForFunction(() => document.activeElement?.id === 'imagery-end');
     assert.ok(await page.evaluate(() => window.__cancelled > 0), 'the voice stops at the end');
     await end.getByRole('link', { name: 'Write a kind letter to yourself' }).waitFor();
     await checkA11y(page, 'imagery end (15-17)');

@@ -115,7 +115,9 @@ test('what is written while locked-on is stored encrypted, "Lock now" locks, and
     await assertLockScreenShowsNothing(page);
     await assertNoPlaintext(page);
     await page.getByRole('link', { name: 'Help now' }).click();
-    await h1(page, 'Help now');
+    // While locked, nothing starts at /help: the plain page is all there is.
+    await h1(page, 'Help now', { started: false });
+    assert.equal(await page.locator('#boot').count(), 1, 'the app did not start at /help while locked');
     const helpText = await page.locator('body').innerText();
     for (const secret of SECRETS) assert.ok(!helpText.includes(secret), `help shows "${secret}"`);
 
