@@ -10,7 +10,9 @@ fn main() {
         // Locked: the lock screen (a section of its own) first, and the app only once the
         // passphrase has opened the store. Help now is a page of its own that needs no
         // script, so at /help the static page stays as it is and nothing starts.
-        if tend::platform::history::current_path().trim_end_matches('/') == "/help" {
+        if tend::platform::history::current_path().trim_end_matches('/')
+            == tend::ui::routes::Page::Help.path()
+        {
             return;
         }
         wasm_bindgen_futures::spawn_local(async {

@@ -337,11 +337,12 @@ fn ChangePassphrase() -> impl IntoView {
         working.set(true);
         message.set("Changing it…".into());
         leptos::task::spawn_local(async move {
-            working.set(false);
-            message.set(match lock::change_passphrase(&old, &a).await {
+            let said = match lock::change_passphrase(&old, &a).await {
                 Ok(()) => "Done. From now on, your new passphrase opens Tend.".into(),
                 Err(e) => e,
-            });
+            };
+            working.set(false);
+            message.set(said);
         });
     };
     view! {
