@@ -10,7 +10,9 @@ use crate::state::circles::use_circles;
 use crate::state::settings::use_settings;
 use crate::ui::announce::use_announcer;
 use crate::ui::exercises::ExerciseList;
+use crate::ui::section::Section;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// Home: a warm line for today and the ways into Tend. A first visit goes to Welcome.
 #[component]
@@ -23,13 +25,8 @@ pub fn Home() -> impl IntoView {
     // A first visit (no band yet) goes to Welcome instead, and a parent or carer (who
     // needs no band) to their own section; no history entry is left.
     Effect::new(move |_| {
-        if band().is_none() {
-            let parent = settings.with(|s| s.who == Some(crate::domain::settings::Who::Parent));
-            nav.replace(if parent {
-                Page::Family.path()
-            } else {
-                Page::Welcome.path()
-            });
+        if let Some(to) = settings.with(instead_of_home) {
+            nav.replace(to.path());
         }
     });
 
@@ -48,59 +45,83 @@ pub fn Home() -> impl IntoView {
                     </div>
                 </section>
                 <BreatheNow band />
-                <super::plan::SuggestedPlan />
-                <FeelNow band />
-                <section class="home__all" aria-labelledby="all-title">
-                    <h2 id="all-title">"All exercises"</h2>
-                    <ExerciseList exercises=EXERCISES.iter().collect() band />
-                </section>
-                <h2 class="home__more">"More"</h2>
-                <ul class="cards" role="list">
-                    <li>
-                        <a class="area area--help" href=Page::Help.path()>
-                            <IconHelp />
-                            <span class="area__text">
-                                <span class="area__title">"Need someone now?"</span>
-                                <span class="area__hint">"Free, private helplines you can call or text."</span>
-                            </span>
-                            <IconArrow />
-                        </a>
-                    </li>
-                    <li>
-                        <a class="area area--settings" href=Page::Settings.path()>
-                            <IconSettings />
-                            <span class="area__text">
-                                <span class="area__title">"Make Tend yours"</span>
-                                <span class="area__hint">"Colours, text size, dark mode and motion."</span>
-                            </span>
-                            <IconArrow />
-                        </a>
-                    </li>
-                    <li>
-                        <a class="area area--about" href=Page::Family.path()>
-                            <IconAbout />
-                            <span class="area__text">
-                                <span class="area__title">"For parents and carers"</span>
-                                <span class="area__hint">"Short lessons on kind ways to help. Nothing you keep in Tend is shown there."</span>
-                            </span>
-                            <IconArrow />
-                        </a>
-                    </li>
-                    <li>
-                        <a class="area area--about" href=Page::About.path()>
-                            <IconAbout />
-                            <span class="area__text">
-                                <span class="area__title">"What Tend is"</span>
-                                <span class="area__hint">"Where the ideas come from, and how your privacy works."</span>
-                            </span>
-                            <IconArrow />
-                        </a>
-                    </li>
-                </ul>
+                // The rest of Home arrives as a section of its own, in the first moments
+                // after the greeting: what comes first is the greeting, one tap to breathe
+                // and Help now at the top. It is added below them, so nothing on screen moves.
+                <Section part=true load=Rc::new(move || more(band)) />
             </div>
         }
         .into_any(),
     }
+    }
+}
+
+crate::section!(home, more(band: Band) => view! { <HomeMore band /> });
+
+/// Home below its first lines: the plan a therapist suggested, "I feel…", every
+/// exercise and the ways to the rest of Tend.
+#[component]
+fn HomeMore(band: Band) -> impl IntoView {
+    view! {
+        <super::plan::SuggestedPlan />
+        <FeelNow band />
+        <section class="home__all" aria-labelledby="all-title">
+            <h2 id="all-title">"All exercises"</h2>
+            <ExerciseList exercises=EXERCISES.iter().collect() band />
+        </section>
+        <h2 class="home__more">"More"</h2>
+        <ul class="cards" role="list">
+            <li>
+                <a class="area area--help" href=Page::Help.path()>
+                    <IconHelp />
+                    <span class="area__text">
+                        <span class="area__title">"Need someone now?"</span>
+                        <span class="area__hint">"Free, private helplines you can call or text."</span>
+                    </span>
+                    <IconArrow />
+                </a>
+            </li>
+            <li>
+                <a class="area area--settings" href=Page::Settings.path()>
+                    <IconSettings />
+                    <span class="area__text">
+                        <span class="area__title">"Make Tend yours"</span>
+                        <span class="area__hint">"Colours, text size, dark mode and motion."</span>
+                    </span>
+                    <IconArrow />
+                </a>
+            </li>
+            <li>
+                <a class="area area--about" href=Page::Family.path()>
+                    <IconAbout />
+                    <span class="area__text">
+                        <span class="area__title">"For parents and carers"</span>
+                        <span class="area__hint">"Short lessons on kind ways to help. Nothing you keep in Tend is shown there."</span>
+                    </span>
+                    <IconArrow />
+                </a>
+            </li>
+            <li>
+                <a class="area area--about" href=Page::About.path()>
+                    <IconAbout />
+                    <span class="area__text">
+                        <span class="area__title">"What Tend is"</span>
+                        <span class="area__hint">"Where the ideas come from, and how your privacy works."</span>
+                    </span>
+                    <IconArrow />
+                </a>
+            </li>
+        </ul>
+    }
+}
+
+/// Where Home sends someone it is not for yet: a first visit (no age band) to the
+/// welcome, a parent or carer (who needs no band) to their own section.
+pub fn instead_of_home(settings: &crate::domain::settings::Settings) -> Option<Page> {
+    match (settings.band, settings.who) {
+        (Some(_), _) => None,
+        (None, Some(crate::domain::settings::Who::Parent)) => Some(Page::Family),
+        (None, _) => Some(Page::Welcome),
     }
 }
 
@@ -214,5 +235,38 @@ fn FeelNow(band: Band) -> impl IntoView {
             </div>
             {suggestion}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::settings::{Settings, Who};
+
+    #[test]
+    fn home_sends_a_first_visit_to_the_welcome_and_a_parent_to_their_section() {
+        let with = |band, who| Settings {
+            band,
+            who,
+            ..Settings::default()
+        };
+        assert_eq!(instead_of_home(&with(None, None)), Some(Page::Welcome));
+        assert_eq!(
+            instead_of_home(&with(None, Some(Who::Teen))),
+            Some(Page::Welcome)
+        );
+        assert_eq!(
+            instead_of_home(&with(None, Some(Who::Showing))),
+            Some(Page::Welcome)
+        );
+        assert_eq!(
+            instead_of_home(&with(None, Some(Who::Parent))),
+            Some(Page::Family)
+        );
+        assert_eq!(
+            instead_of_home(&with(Some(Band::Mid), Some(Who::Parent))),
+            None
+        );
+        assert_eq!(instead_of_home(&with(Some(Band::Early), None)), None);
     }
 }

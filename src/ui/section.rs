@@ -79,8 +79,18 @@ macro_rules! section {
 ///
 /// `load` is shared rather than generic, so the first download holds this component once,
 /// not once per page.
+///
+/// A `part` of a page (the rest of Home, below its first lines) shows nothing while it
+/// arrives and is added below what is already there, so nothing on screen moves; it
+/// neither holds the static page nor takes the focus, and when it cannot arrive it says
+/// so in a line of its own.
 #[component]
-pub fn Section(load: std::rc::Rc<dyn Fn() -> Loading>) -> impl IntoView {
+pub fn Section(
+    load: std::rc::Rc<dyn Fn() -> Loading>,
+    /// A part of a page rather than a whole page.
+    #[prop(optional)]
+    part: bool,
+) -> impl IntoView {
     // `None` while loading; each "Try again" loads again.
     let shown = RwSignal::new(None::<Result<(), NotLoaded>>);
     let slot = StoredValue::new_local(None::<AnyView>);
@@ -103,16 +113,18 @@ pub fn Section(load: std::rc::Rc<dyn Fn() -> Loading>) -> impl IntoView {
     // A page opened from another one gets the focus on its heading once it is there, as
     // the shell does for pages in the first download; so does one that came on "Try
     // again" (the button that had the focus is gone).
-    let focus = StoredValue::new(STARTED.load(Ordering::Relaxed));
+    // A part keeps the focus where it is, on "Try again" too.
+    let started = STARTED.load(Ordering::Relaxed);
+    let focus = StoredValue::new(!part && started);
     // The first page of all: the static page gives way to it when it is shown.
-    let first = !focus.get_value();
+    let first = !part && !started;
     if first {
         FIRST_WAITS.store(true, Ordering::Relaxed);
     }
     // "Try again" runs in a click handler, outside any owner: load under this one again.
     let owner = Owner::current();
     let again = StoredValue::new_local(move || {
-        focus.set_value(true);
+        focus.set_value(!part);
         match &owner {
             Some(owner) => owner.with(&start),
             None => start(),
@@ -127,35 +139,55 @@ pub fn Section(load: std::rc::Rc<dyn Fn() -> Loading>) -> impl IntoView {
             dom::remove_static_page();
         }
         match shown {
-        None => view! {
-            <div class="boot__placeholder" aria-hidden="true">
-                <span></span><span></span><span></span>
-            </div>
-        }
-        .into_any(),
-        Some(Ok(())) => {
-            let page = slot.try_update_value(Option::take).flatten();
-            if focus.get_value() {
-                request_animation_frame(dom::focus_main_heading);
-            }
-            page.unwrap_or_else(|| ().into_any())
-        }
-        Some(Err(NotLoaded)) => view! {
-            <div class="section__failed" role="alert">
-                <h1>"This part of Tend didn't arrive"</h1>
-                <p>
-                    "It needs a connection the first time it opens, and the download stopped. "
-                    "Nothing you saved is lost."
-                </p>
-                <div class="actions">
-                    <button type="button" class="button button--primary" on:click=move |_| again.with_value(|again| again())>
-                        "Try again"
-                    </button>
-                    <a class="button" href=Page::Help.path()>"Help now"</a>
+            None if part => ().into_any(),
+            None => view! {
+                <div class="boot__placeholder" aria-hidden="true">
+                    <span></span><span></span><span></span>
                 </div>
-            </div>
+            }
+            .into_any(),
+            Some(Ok(())) => {
+                let page = slot.try_update_value(Option::take).flatten();
+                if focus.get_value() {
+                    request_animation_frame(dom::focus_main_heading);
+                }
+                page.unwrap_or_else(|| ().into_any())
+            }
+            Some(Err(NotLoaded)) => {
+                let actions = view! {
+                    <div class="actions">
+                        <button type="button" class="button" class:button--primary=!part
+                            on:click=move |_| again.with_value(|again| again())>
+                            "Try again"
+                        </button>
+                        <a class="button" href=Page::Help.path()>"Help now"</a>
+                    </div>
+                };
+                if part {
+                    view! {
+                    <div class="section__failed section__failed--part" role="alert">
+                        <p>
+                            <strong>"The rest of this page didn't arrive. "</strong>
+                            "It needs a connection the first time it opens. Nothing you saved is lost."
+                        </p>
+                        {actions}
+                    </div>
+                }
+                .into_any()
+                } else {
+                    view! {
+                    <div class="section__failed" role="alert">
+                        <h1>"This part of Tend didn't arrive"</h1>
+                        <p>
+                            "It needs a connection the first time it opens, and the download stopped. "
+                            "Nothing you saved is lost."
+                        </p>
+                        {actions}
+                    </div>
+                }
+                .into_any()
+                }
+            }
         }
-        .into_any(),
-    }
     }
 }
