@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { transformSync } from 'esbuild';
-import { packSections } from './packs.mjs';
+import { LOADER, packSections } from './packs.mjs';
 import { serviceWorker } from './service-worker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -47,17 +47,17 @@ const buildDir = `build-${build.digest('hex').slice(0, 16)}`;
 cpSync(wasmOut, join(dir, buildDir), { recursive: true });
 // Each section with the chunks it needs in one file (release; a debug build has none).
 const packs = existsSync(join(dir, buildDir, '__wasm_split.js')) ? packSections(join(dir, buildDir)) : [];
-for (const f of wasmFiles.filter((f) => f.endsWith('.js'))) minify(join(dir, buildDir, f));
+for (const f of readdirSync(join(dir, buildDir)).filter((f) => f.endsWith('.js'))) minify(join(dir, buildDir, f));
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) minify(join(dir, name));
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 // Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
-// at once. The sections (pack_*.bin: each section with the chunks it needs) are not fetched here:
-// each arrives when first opened, or earlier, when the browser is idle (below) and when
-// the service worker keeps this build for offline use.
-const sections = packs;
+// at once. The sections (pack_*.bin: each section with the chunks it needs) and their
+// loader are not fetched here: each arrives when first opened, or earlier, when the
+// browser is idle (below) and when the service worker keeps this build for offline use.
+const sections = packs.length ? [LOADER, ...packs] : [];
 const boot = `const bindings = await import('/${buildDir}/tend.js');
 const wasm = await bindings.default({ module_or_path: '/${buildDir}/tend_bg.wasm' });
 window.wasmBindings = bindings;
