@@ -220,23 +220,42 @@ async function routes(ctx) {
             seen.disconnect();
           }
         }).observe(document, { subtree: true, childList: true });
+        // Home's last part (a section of its own, below its first lines), for the figure
+        // of all of Home.
+        new MutationObserver((_, seen) => {
+          if (document.getElementById('all-title')) {
+            window.__tendAllOfHome = performance.now();
+            seen.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true });
       });
       const page = await context.newPage();
       await page.goto(`${base}${route}`);
       const h1 = name ? page.getByRole('heading', { level: 1, name }) : page.getByRole('heading', { level: 1 });
       await h1.first().waitFor({ timeout: 60000 });
       // Files asked for before that moment (the sections prefetched when idle come after).
-      const files = await page.evaluate((origin) => performance.getEntriesByType('resource')
-        .filter((e) => e.startTime <= window.__tendHeading && new URL(e.name).origin === origin)
-        .map((e) => new URL(e.name).pathname.slice(1)), new URL(base).origin);
-      files.push(null);
+      const until = (mark) => page.evaluate(([origin, mark]) => performance.getEntriesByType('resource')
+        .filter((e) => e.startTime <= window[mark] && new URL(e.name).origin === origin)
+        .map((e) => new URL(e.name).pathname.slice(1)), [new URL(base).origin, mark]);
+      const files = await until('__tendHeading');
+      let allOfHome = null;
+      if (route === '/') {
+        await page.locator('#all-title').waitFor({ timeout: 60000 });
+        allOfHome = await until('__tendAllOfHome');
+      }
       await context.close();
       // The document itself: index.html, or help.html for /help.
       const doc = existsSync(path.join(ctx.dist, `${route.slice(1)}.html`)) && route !== '/' ? `${route.slice(1)}.html` : 'index.html';
-      const list = [...new Set(files.map((f) => f ?? doc))];
+      const listed = (files) => [...new Set([doc, ...files])];
+      const list = listed(files);
       fetched.set(route, list);
       const total = list.reduce((sum, f) => sum + sizeOf(f), 0);
       rows.push([route, list.length, total]);
+      if (allOfHome) {
+        const all = listed(allOfHome);
+        fetched.set('all of Home', all);
+        rows.push(['/ (all of Home, not a budget)', all.length, all.reduce((sum, f) => sum + sizeOf(f), 0)]);
+      }
     }
   } catch (e) {
     await browser.close();
@@ -246,7 +265,7 @@ async function routes(ctx) {
   table(rows, ['l', 'r', 'r']);
   // What a section adds when it is first opened from the home page, in the app (a page of
   // its own, such as family.html, shows its heading before its section is needed).
-  const home = new Set(fetched.get('/'));
+  const home = new Set(fetched.get('all of Home') ?? fetched.get('/'));
   const added = [['section (opened first)', 'adds', 'brotli']];
   try {
     for (const [route, name] of ENTRY_ROUTES.slice(2)) {
@@ -261,6 +280,7 @@ async function routes(ctx) {
         await page.goto(`${base}/`);
         await page.getByRole('heading', { level: 1, name: ENTRY_ROUTES[0][1] }).waitFor({ timeout: 60000 });
         await page.waitForFunction(() => !document.getElementById('boot'));
+        await page.locator('#all-title').waitFor({ timeout: 60000 });
         const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
         // As an in-app link does (src/ui/router.rs follows the address bar).
         await page.evaluate((to) => { history.pushState(null, '', to); dispatchEvent(new PopStateEvent('popstate')); }, route);

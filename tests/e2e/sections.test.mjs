@@ -1,7 +1,7 @@
 // Each section of Tend arrives when it is first opened: the first download holds the
-// shell, Home, Help and the welcome; a section's file comes from the same build's folder
-// as the page that asks for it; and a section that cannot arrive says so plainly, with
-// "Try again" and Help now, never a blank page.
+// shell, Help and the top of Home (the rest of Home is a section too); a section's file
+// comes from the same build's folder as the page that asks for it; and a section that
+// cannot arrive says so plainly, with "Try again" and Help now, never a blank page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, sharedBrowser, assertClean, checkA11y, screenshot, heading as h1, requests, settingsSeed as settings } from './harness.mjs';
@@ -10,13 +10,20 @@ const { withPage } = sharedBrowser();
 const SECTION = /\/build-[0-9a-f]{16}\/pack_[a-z0-9_]+\.bin$/;
 const NET = /wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::|failed to load split module/i;
 
-test('Home needs no section to start; a section opened by keyboard arrives from the same build folder and takes the focus', () =>
+test('Home starts with no section, the rest of Home says plainly when it cannot arrive, and a section opened by keyboard arrives from the same build folder and takes the focus', () =>
   withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
-    // Every section's file (and the code sections share) fails: Home still starts.
+    // Every section's file (and the code sections share) fails: Home's first lines
+    // still show, with one tap to breathe.
     await page.route(SECTION, (route) => route.abort());
     await page.goto(`${BASE_URL}/`);
     await h1(page, 'Good to see you');
-    assert.equal(await page.getByRole('alert').count(), 0, 'nothing on Home is missing');
+    await page.getByRole('button', { name: /breathe for a minute/i }).waitFor();
+    const rest = page.getByRole('alert').filter({ hasText: "The rest of this page didn't arrive" });
+    await rest.waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'the message is a line within Home, not a page');
+    assert.equal(await rest.getByRole('link', { name: 'Help now' }).getAttribute('href'), '/help');
+    await checkA11y(page, 'the rest of Home did not arrive');
+    await screenshot(page, 'home-rest-failed-phone');
     // The service worker's first install may fetch the same file again to keep it for
     // offline; what matters is that the only wasm outside the sections is the main one.
     const main = [...new Set(requests(page).filter((u) => /\.(?:wasm|bin)$/.test(u) && !SECTION.test(u)))];
@@ -24,8 +31,12 @@ test('Home needs no section to start; a section opened by keyboard arrives from 
     assert.match(main[0], /\/build-[0-9a-f]{16}\/tend_bg\.wasm$/);
     const folder = main[0].replace(/[^/]+$/, '');
     await page.unrouteAll({ behavior: 'ignoreErrors' });
+    // Try again: the rest of Home arrives below what is there, and the focus stays put.
+    await rest.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { level: 2, name: 'All exercises' }).waitFor();
+    assert.equal(await rest.count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'no heading took the focus');
     // Opened by keyboard: the section's heading takes the focus once it has arrived.
-    await page.keyboard.press('Tab');
     await page.getByRole('link', { name: 'Settings' }).first().focus();
     await page.keyboard.press('Enter');
     await h1(page, 'Settings');
@@ -34,6 +45,25 @@ test('Home needs no section to start; a section opened by keyboard arrives from 
     assert.ok(sections.some((u) => /pack_settings\.bin$/.test(u)), 'the settings section arrived when opened, in one file');
     assert.equal(requests(page).filter((u) => /\/build-[0-9a-f]{16}\/(?:split|chunk)_/.test(u)).length, 0, 'no section module fetched on its own');
     for (const u of sections) assert.ok(u.startsWith(folder), `${u} comes from ${folder}`);
+    assertClean(page, { ignore: [NET] });
+  }));
+
+test('the sections\' loader is not in the first download, and when it cannot arrive a section says so and loads on Try again', () =>
+  withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
+    await page.route('**/split-loader.js*', (route) => route.abort());
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    const rest = page.getByRole('alert').filter({ hasText: "The rest of this page didn't arrive" });
+    await rest.waitFor();
+    const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload], link[rel=preload]')].map((l) => l.href));
+    assert.ok(preloaded.length >= 2 && !preloaded.some((u) => /split-loader/.test(u)), `the page does not fetch the loader at start: ${preloaded.join(', ')}`);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await rest.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { level: 2, name: 'All exercises' }).waitFor();
+    assert.ok(requests(page).some((u) => /\/split-loader\.js(?:\?\d+)?$/.test(u)), 'the loader arrived on Try again');
+    // And a whole page from a section, now that the loader is here.
+    await page.getByRole('link', { name: 'Settings' }).first().click();
+    await h1(page, 'Settings');
     assertClean(page, { ignore: [NET] });
   }));
 
