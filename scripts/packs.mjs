@@ -49,8 +49,8 @@ export function packSections(dir) {
     }
     return seen;
   };
-  // Code the first minute's sections (the rest of Home, and the welcome before it) share
-  // with other sections goes in a pack of its own, pack_shared.bin: Home asks for it at
+  // Code the first minute's sections (the rest of Home) share with other sections goes in
+  // a pack of its own, pack_shared.bin: Home asks for it at
   // every start, so a section opened from Home then brings only what is its own, instead
   // of those chunks again in its own pack. A section opened first (a link to /breathe)
   // fetches both, at once.
@@ -164,8 +164,9 @@ ${[...sections.keys()].map((s) => `export const __wasm_split_load_${s} = opens($
 }
 
 /** The sections of the first minute, whose code shared with other sections has a pack of
- * its own (see packSections): the rest of Home, and the welcome that leads to it. */
-const FIRST_MINUTE = ['home', 'welcome'];
+ * its own (see packSections): the rest of Home. (The welcome is in the first download: a
+ * first visit should not wait for a second file before it can start.) */
+const FIRST_MINUTE = ['home'];
 
 /** Where the loader goes (the JS glue imports __wasm_split.js, which imports it). */
 export const LOADER = 'split-loader.js';

@@ -10,7 +10,9 @@ use crate::storage::SETTINGS_KEY;
 use crate::ui::demo;
 use crate::ui::router::Nav;
 use crate::ui::section::Section;
-use crate::ui::{help::Help, home::Home, not_found::NotFound, routes::Page, shell::Shell};
+use crate::ui::{
+    help::Help, home::Home, not_found::NotFound, routes::Page, shell::Shell, welcome::Welcome,
+};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -90,8 +92,8 @@ pub fn App() -> impl IntoView {
     let nav = Nav::provide();
     // A first visit (no age band yet) opening Home goes to the welcome instead, and a
     // parent or carer (who needs no band) to their own section, before anything is shown:
-    // neither waits for Home's section to arrive only to leave it. (Home does the same
-    // when the band goes later, for example after "delete everything".)
+    // nothing of Home is drawn or fetched only to be left. (Home does the same when the
+    // band goes later, for example after "delete everything".)
     if nav.is(Page::Home) {
         if let Some(to) = settings.with_untracked(crate::ui::home::instead_of_home) {
             nav.replace(to.path());
@@ -109,7 +111,7 @@ pub fn App() -> impl IntoView {
             }
             match page.get() {
                 Some(Page::Home) => view! { <Home /> }.into_any(),
-                Some(Page::Welcome) => section(Rc::new(sections::welcome)),
+                Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
                 Some(Page::Help) => view! { <Help /> }.into_any(),
                 Some(Page::Settings) => section(Rc::new(sections::settings)),
                 Some(Page::About) => section(Rc::new(sections::about)),
@@ -152,8 +154,8 @@ fn section(load: std::rc::Rc<dyn Fn() -> crate::ui::section::Loading>) -> AnyVie
 }
 
 /// The pages that arrive when first opened, one `section!` line per page, named by the
-/// section whose file they go in. The first download holds the shell, Help and the top
-/// of Home (ui::home), and nothing else: a new section's pages are declared here (with their own
+/// section whose file they go in. The first download holds the shell, Help, the welcome
+/// and the top of Home (ui::home), and nothing else: a new section's pages are declared here (with their own
 /// section name) and shown above as `<Section load=sections::page />`.
 mod sections {
     use crate::content;
@@ -161,11 +163,10 @@ mod sections {
     use crate::ui::not_found::NotFound;
     use crate::ui::{
         about, breathe, circles, demo, draw, family, handouts, imagery, kind_break, letter, plan,
-        settings, summary, talk, welcome,
+        settings, summary, talk,
     };
     use leptos::prelude::*;
 
-    section!(welcome, welcome() => view! { <welcome::Welcome /> });
     section!(breathe, breathe() => view! { <breathe::Breathe /> });
     section!(breathe, patterns() => view! { <breathe::patterns::Patterns /> });
     section!(breathe, history() => view! { <breathe::history::History /> });
