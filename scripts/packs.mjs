@@ -15,7 +15,7 @@
 // packSections(dir): writes dir/split-loader.js and a small dir/__wasm_split.js in place of
 // the splitter's loader, writes dir/pack_<section>.bin, removes the split_*.wasm and
 // chunk_*.wasm files, and returns the pack file names.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // One module's loader in __wasm_split.js, as the splitter writes it:
@@ -50,10 +50,9 @@ export function packSections(dir) {
     return seen;
   };
   // Code the first minute's sections (the rest of Home) share with other sections goes in
-  // a pack of its own, pack_shared.bin: Home asks for it at
-  // every start, so a section opened from Home then brings only what is its own, instead
-  // of those chunks again in its own pack. A section opened first (a link to /breathe)
-  // fetches both, at once.
+  // a pack of its own, pack_shared.bin: Home asks for it at every start, so a section
+  // opened from Home then brings only what is its own, instead of those chunks again in
+  // its own pack. A section opened first (a link to /breathe) fetches both, at once.
   const closure = (section) => [...files(sections.get(section).deps)].sort();
   const shared = new Set();
   const first = FIRST_MINUTE.filter((s) => sections.has(s));
@@ -78,17 +77,18 @@ export function packSections(dir) {
     for (const f of moduleFiles) packed.add(f);
     packs.push(name);
   };
-  for (const f of shared) lengths[chunkNumber(f)] = readFileSync(join(dir, f)).length;
+  const size = (f) => statSync(join(dir, f)).size;
+  for (const f of shared) lengths[chunkNumber(f)] = size(f);
   const sharedList = [...shared].map((f) => Number(chunkNumber(f)));
   if (shared.size) write('pack_shared.bin', [...shared]);
   for (const [section, { file }] of sections) {
     if (file !== `split_${section}.wasm`) throw new Error(`packs: section ${section} is in ${file}`);
     const needed = closure(section);
     const own = needed.filter((f) => !shared.has(f));
-    const list = [readFileSync(join(dir, file)).length];
+    const list = [size(file)];
     for (const f of own) {
       const n = chunkNumber(f);
-      lengths[n] = readFileSync(join(dir, f)).length;
+      lengths[n] = size(f);
       list.push(Number(n));
     }
     manifest[section] = [needed.length > own.length ? 1 : 0, ...list];

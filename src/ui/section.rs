@@ -165,27 +165,27 @@ pub fn Section(
                 };
                 if part {
                     view! {
-                    <div class="section__failed section__failed--part" role="alert">
-                        <p>
-                            <strong>"The rest of this page didn't arrive. "</strong>
-                            "It needs a connection the first time it opens. Nothing you saved is lost."
-                        </p>
-                        {actions}
-                    </div>
-                }
-                .into_any()
+                        <div class="section__failed section__failed--part" role="alert">
+                            <p>
+                                <strong>"The rest of this page didn't arrive. "</strong>
+                                "It needs a connection the first time it opens. Nothing you saved is lost."
+                            </p>
+                            {actions}
+                        </div>
+                    }
+                    .into_any()
                 } else {
                     view! {
-                    <div class="section__failed" role="alert">
-                        <h1>"This part of Tend didn't arrive"</h1>
-                        <p>
-                            "It needs a connection the first time it opens, and the download stopped. "
-                            "Nothing you saved is lost."
-                        </p>
-                        {actions}
-                    </div>
-                }
-                .into_any()
+                        <div class="section__failed" role="alert">
+                            <h1>"This part of Tend didn't arrive"</h1>
+                            <p>
+                                "It needs a connection the first time it opens, and the download stopped. "
+                                "Nothing you saved is lost."
+                            </p>
+                            {actions}
+                        </div>
+                    }
+                    .into_any()
                 }
             }
         }
