@@ -10,12 +10,14 @@
 //      code two sections share, and the loader __wasm_split.js;
 //   3. wasm-bindgen on the main wasm only, keeping the exports the sections link to
 //      (--keep-lld-exports);
-//   4. wasm-opt on every .wasm (never before splitting: it drops the relocations).
+//   4. wasm-opt on every .wasm (never before splitting: it drops the relocations);
+//   5. short names for the main wasm's imports from the glue (scripts/imports.mjs).
 // Debug (`trunk serve`): one wasm, as before, with no splitting and no wasm-opt.
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { shortenImports } from './imports.mjs';
 
 const repo = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -69,6 +71,8 @@ await Promise.all(Array.from({ length: 3 }, async () => {
     await opt('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', ...features, path, '-o', path], { cwd: repo });
   }
 }));
+const shortened = shortenImports(join(outDir, 'tend_bg.wasm'), join(outDir, 'tend.js'));
+console.log(`wasm: ${shortened} imports from the glue given short names`);
 const sizes = wasms.map((f) => `${f} ${readFileSync(join(outDir, f)).length}`).join(', ');
 console.log(`wasm: ${sizes}`);
 if (!existsSync(join(outDir, 'tend.js'))) throw new Error('wasm: wasm-bindgen wrote no tend.js');
