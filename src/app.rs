@@ -168,8 +168,10 @@ mod sections {
     use leptos::prelude::*;
 
     section!(breathe, breathe() => view! { <breathe::Breathe /> });
-    section!(breathe, patterns() => view! { <breathe::patterns::Patterns /> });
-    section!(breathe, history() => view! { <breathe::history::History /> });
+    // The person's own patterns and past sessions: a file apart from the breathing space,
+    // so a session (the way in from Home's one tap) brings only what it needs.
+    section!(breathe_yours, patterns() => view! { <breathe::patterns::Patterns /> });
+    section!(breathe_yours, history() => view! { <breathe::history::History /> });
     section!(draw, draw() => view! { <draw::DrawRoom /> });
     section!(draw, gallery() => view! { <draw::gallery::Gallery /> });
     section!(talk, talk() => view! { <talk::Talk /> });

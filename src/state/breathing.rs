@@ -103,6 +103,10 @@ pub struct BreathState {
     pub patterns: Records<CustomPattern>,
     /// The breathing space's screen and the session on it.
     pub stage: RwSignal<Stage>,
+    /// Home's one tap asked for a session with the remembered choices: the breathing
+    /// space begins it as it opens. (Working out those choices reads the person's own
+    /// patterns, which is the breathing section's code, not the first download's.)
+    pub begin_on_open: StoredValue<bool>,
 }
 
 impl BreathState {
@@ -115,6 +119,7 @@ impl BreathState {
             sessions: Records::new(store, SESSION_PREFIX, true),
             patterns: Records::new(store, PATTERN_PREFIX, false),
             stage,
+            begin_on_open: StoredValue::new(false),
         }
     }
 

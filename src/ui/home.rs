@@ -126,12 +126,12 @@ pub fn instead_of_home(settings: &crate::domain::settings::Settings) -> Option<P
 }
 
 /// One tap from Home to a running breathing session, with the person's remembered
-/// choices (or the defaults): the quickest way to calm down that Tend has.
+/// choices (or the defaults): the quickest way to calm down that Tend has. The breathing
+/// space works out those choices and begins as it opens (`BreathState::begin_on_open`).
 #[component]
 fn BreatheNow(band: Band) -> impl IntoView {
     let breath = use_breath();
     let nav = use_nav();
-    let chosen = super::breathe::remembered();
     let length = match use_settings()
         .with_untracked(|s| s.breath_length)
         .unwrap_or_else(|| content::default_session(band))
@@ -148,21 +148,15 @@ fn BreatheNow(band: Band) -> impl IntoView {
         ),
         Band::Mid => (
             "Breathe for a minute",
-            format!(
-                "Starts now: {}, for {length}. Pause or stop any time.",
-                chosen.name
-            ),
+            format!("Starts now, for {length}. Pause or stop any time."),
         ),
         Band::Adult => (
             "Breathe for a minute",
-            format!(
-                "Starts straight away: {}, for {length}. You can pause or stop at any time.",
-                chosen.name
-            ),
+            format!("Starts straight away, for {length}. You can pause or stop at any time."),
         ),
     };
     let start = move |_| {
-        breath.begin(chosen.clone(), None);
+        breath.begin_on_open.set_value(true);
         nav.go(Page::Breathe.path());
     };
     view! {

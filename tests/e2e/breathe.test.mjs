@@ -364,7 +364,7 @@ test("Home's breathe button keeps the remembered pattern, and reads plainly for 
   withPage({ viewport: 'desktop', storage: seed() }, async (page) => {
     await page.goto(`${BASE_URL}/`);
     const now = page.getByRole('button', { name: /^Breathe for a minute/ });
-    assert.match(await now.innerText(), /Quick test, for 1 minute/);
+    assert.match(await now.innerText(), /Starts now, for 1 minute\./);
     await screenshot(page, 'home-breathe-now-desktop');
     await now.click();
     await h1(page, 'Quick test');

@@ -90,7 +90,7 @@ pub fn Grounding() -> impl IntoView {
 
 /// The session the person's remembered choices make (the defaults where they made
 /// none): what Home's one-tap button begins.
-pub fn remembered() -> Chosen {
+fn remembered() -> Chosen {
     let settings = use_settings().with_untracked(Clone::clone);
     let band = settings.band.unwrap_or(Band::Mid);
     let offers = offers(band);
@@ -125,6 +125,12 @@ fn pick<'a>(offers: &'a [Offer], saved: Option<&str>) -> &'a Offer {
 pub fn Breathe() -> impl IntoView {
     dom::set_title("Breathing space");
     let breath = use_breath();
+    // Asked from Home: the session starts before the page is first drawn, so its running
+    // screen is the first thing shown.
+    if breath.begin_on_open.get_value() {
+        breath.begin_on_open.set_value(false);
+        breath.begin(remembered(), None);
+    }
     let stage = breath.stage;
     // Only a change of screen redraws the page; a session's time and its check-in change
     // the stage without that.
