@@ -56,14 +56,18 @@ let html = readFileSync(indexPath, 'utf8');
 // Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
 // at once. The sections (pack_*.bin: each section with the chunks it needs) and their
 // loader are not fetched here: each arrives when first opened, or earlier, when the
-// browser is idle (below) and when the service worker keeps this build for offline use.
+// browser is idle (below, one file each time it is idle: asking for them all at once
+// was a task long enough to delay a tap) and when the service worker keeps this build
+// for offline use.
 const sections = packs.length ? [LOADER, ...packs] : [];
 const boot = `const bindings = await import('/${buildDir}/tend.js');
 const wasm = await bindings.default({ module_or_path: '/${buildDir}/tend_bg.wasm' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
-later(() => { for (const f of ${JSON.stringify(sections)}) fetch('/${buildDir}/' + f).catch(() => {}); });`;
+const ahead = ${JSON.stringify(sections)};
+const next = () => { const f = ahead.shift(); if (f) { fetch('/${buildDir}/' + f).catch(() => {}); later(next); } };
+later(next);`;
 // The app's pages start at once, their first files fetched while the page is parsed.
 const start = boot;
 const preloads = `${wasmFiles.filter((f) => /^(tend|__wasm_split)\.js$/.test(f)).map((f) => `<link rel="modulepreload" href="/${buildDir}/${f}" crossorigin="anonymous">`).join('')}
