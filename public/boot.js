@@ -5,8 +5,8 @@
 // 2. Hides the page's line for browsers with no script ("needs JavaScript"; a class
 //    rather than <noscript>, which some browsers and tools parse as script-on), and
 //    shows its plain "Tend couldn't start" line, beside Help now, if the app fails to
-//    load or start (a blocked or broken download, an old browser). The app removes
-//    the static page as it starts, so later errors change nothing here.
+//    load or start (a blocked or broken download, an old browser). The app hides and
+//    then removes the static page as it starts, so later errors change nothing here.
 // 3. Keeps the browser's offer to install Tend (`beforeinstallprompt`), which can come
 //    before the app has started, for Settings' "Add Tend to your home screen"
 //    (platform/install.rs reads it from the same place).
@@ -23,7 +23,8 @@
     // Storage blocked or unreadable: the app says so once it starts.
   }
   const failed = () => {
-    if (document.getElementById('boot')) root.classList.add('boot-failed');
+    const boot = document.getElementById('boot');
+    if (boot && !boot.hidden) root.classList.add('boot-failed');
   };
   addEventListener('error', failed, true); // a file that did not load, or a script error
   addEventListener('unhandledrejection', failed); // the WebAssembly did not arrive or start

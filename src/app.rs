@@ -9,7 +9,7 @@ use crate::state::{BreathState, DataState, SettingsState, StorageHealth, Store};
 use crate::storage::SETTINGS_KEY;
 use crate::ui::demo;
 use crate::ui::router::Nav;
-use crate::ui::section::Section;
+use crate::ui::section::{later, Section};
 use crate::ui::{
     help::Help, home::Home, not_found::NotFound, routes::Page, shell::Shell, welcome::Welcome,
 };
@@ -104,46 +104,51 @@ pub fn App() -> impl IntoView {
     let band = Memo::new(move |_| settings.with(|s| s.band));
     view! {
         {crate::state::demo::is_on().then(|| view! { <demo::DemoBar /> })}
-        <Shell>
-            {move || {
-            if crate::state::demo::is_on() {
-                band.track();
-            }
-            match page.get() {
-                Some(Page::Home) => view! { <Home /> }.into_any(),
-                Some(Page::Welcome) => view! { <Welcome /> }.into_any(),
-                Some(Page::Help) => view! { <Help /> }.into_any(),
-                Some(Page::Settings) => section(Rc::new(sections::settings)),
-                Some(Page::About) => section(Rc::new(sections::about)),
-                Some(Page::Breathe) => section(Rc::new(sections::breathe)),
-                Some(Page::Patterns) => section(Rc::new(sections::patterns)),
-                Some(Page::History) => section(Rc::new(sections::history)),
-                Some(Page::Draw) => section(Rc::new(sections::draw)),
-                Some(Page::Gallery) => section(Rc::new(sections::gallery)),
-                Some(Page::Talk) => section(Rc::new(sections::talk)),
-                Some(Page::Circles) => section(Rc::new(sections::circles)),
-                Some(Page::Break) => section(Rc::new(sections::kind_break)),
-                Some(Page::Family) => section(Rc::new(sections::family)),
-                Some(Page::Lesson(path)) => {
-                    section(Rc::new(move || sections::lesson(path)))
+        // The shell in a task after the state it shows, and the page in one after that.
+        {later(Box::new(move || view! {
+            <Shell>
+                {move || {
+                if crate::state::demo::is_on() {
+                    band.track();
                 }
-                Some(Page::Rehearsal(path)) => {
-                    section(Rc::new(move || sections::rehearsal(path)))
+                match page.get() {
+                    // Pages in the first download: drawn after the shell, in a task of
+                    // their own, as the app starts (see ui::section::later).
+                    Some(Page::Home) => later(Box::new(|| view! { <Home /> }.into_any())),
+                    Some(Page::Welcome) => later(Box::new(|| view! { <Welcome /> }.into_any())),
+                    Some(Page::Help) => later(Box::new(|| view! { <Help /> }.into_any())),
+                    Some(Page::Settings) => section(Rc::new(sections::settings)),
+                    Some(Page::About) => section(Rc::new(sections::about)),
+                    Some(Page::Breathe) => section(Rc::new(sections::breathe)),
+                    Some(Page::Patterns) => section(Rc::new(sections::patterns)),
+                    Some(Page::History) => section(Rc::new(sections::history)),
+                    Some(Page::Draw) => section(Rc::new(sections::draw)),
+                    Some(Page::Gallery) => section(Rc::new(sections::gallery)),
+                    Some(Page::Talk) => section(Rc::new(sections::talk)),
+                    Some(Page::Circles) => section(Rc::new(sections::circles)),
+                    Some(Page::Break) => section(Rc::new(sections::kind_break)),
+                    Some(Page::Family) => section(Rc::new(sections::family)),
+                    Some(Page::Lesson(path)) => {
+                        section(Rc::new(move || sections::lesson(path)))
+                    }
+                    Some(Page::Rehearsal(path)) => {
+                        section(Rc::new(move || sections::rehearsal(path)))
+                    }
+                    Some(Page::Demo) => section(Rc::new(sections::demo)),
+                    Some(Page::Plan) => section(Rc::new(sections::plan)),
+                    Some(Page::PlanMaker) => section(Rc::new(sections::plan_maker)),
+                    Some(Page::Summary) => section(Rc::new(sections::summary)),
+                    Some(Page::Imagery) => section(Rc::new(sections::imagery)),
+                    Some(Page::Letter) => section(Rc::new(sections::letter)),
+                    Some(Page::Handouts) => section(Rc::new(sections::handouts)),
+                    Some(Page::Handout(path)) => {
+                        section(Rc::new(move || sections::handout(path)))
+                    }
+                    None => view! { <NotFound /> }.into_any(),
                 }
-                Some(Page::Demo) => section(Rc::new(sections::demo)),
-                Some(Page::Plan) => section(Rc::new(sections::plan)),
-                Some(Page::PlanMaker) => section(Rc::new(sections::plan_maker)),
-                Some(Page::Summary) => section(Rc::new(sections::summary)),
-                Some(Page::Imagery) => section(Rc::new(sections::imagery)),
-                Some(Page::Letter) => section(Rc::new(sections::letter)),
-                Some(Page::Handouts) => section(Rc::new(sections::handouts)),
-                Some(Page::Handout(path)) => {
-                    section(Rc::new(move || sections::handout(path)))
-                }
-                None => view! { <NotFound /> }.into_any(),
-            }
-            }}
-        </Shell>
+                }}
+            </Shell>
+        }.into_any()))}
     }
 }
 

@@ -21,15 +21,15 @@ fn main() {
             }
         });
     } else {
-        start();
+        // The app starts in a task of its own, after the one that made its WebAssembly
+        // ready: the browser has a turn in between (see ui::section::later).
+        leptos::prelude::set_timeout(start, std::time::Duration::ZERO);
     }
 }
 
 fn start() {
     leptos::mount::mount_to_body(tend::App);
-    // The app is on the page: the static one painted before it goes (index.html), or,
-    // when the first page is a section's still arriving, once that page is ready.
-    if !tend::ui::section::first_page_waits() {
-        tend::platform::dom::remove_static_page();
-    }
+    // The app is on the page: the static one painted before it goes (index.html) once
+    // the first page is whole (see ui::section::later).
+    tend::ui::section::mounted();
 }

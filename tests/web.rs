@@ -81,7 +81,8 @@ async fn the_app_applies_saved_settings_to_the_page_and_shows_help_everywhere() 
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), tend::App);
-    tick().await;
+    // The shell is drawn in a task after the app's state (ui::section::later).
+    next_task().await;
 
     let root = document().document_element().unwrap();
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
@@ -230,15 +231,19 @@ fn the_breathing_shape_follows_the_timeline_and_stays_still_with_reduced_motion(
     assert_eq!((start.1.as_str(), full.1.as_str()), ("0.55", "1"));
 }
 
+/// Resolves when the browser calls back, once `ask` has asked it to.
+async fn called_back(ask: impl Fn(&web_sys::Window, &js_sys::Function)) {
+    let promise =
+        js_sys::Promise::new(&mut |resolve, _| ask(&web_sys::window().unwrap(), &resolve));
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 /// Resolves after the browser's next animation frame.
 async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    called_back(|w, f| {
+        w.request_animation_frame(f).unwrap();
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -434,4 +439,75 @@ fn a_locked_store_on_local_storage_keeps_no_plaintext() {
     );
     assert!(!again.keys().unwrap().contains(&lock::LOCK_KEY.to_owned()));
     clear_tend_keys();
+}
+
+/// One task later: what a `setTimeout(0)` queued before this has run, and its effects.
+async fn next_task() {
+    called_back(|w, f| {
+        w.set_timeout_with_callback(f).unwrap();
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_first_page_is_drawn_a_part_per_task_behind_the_static_page() {
+    use leptos::prelude::*;
+    use tend::ui::section::{later, mounted};
+    let by_id = |id: &str| document().get_element_by_id(id);
+    let static_page_shown = || by_id("boot").is_some_and(|b| !b.has_attribute("hidden"));
+    // The static page, as index.html paints it before the app.
+    let boot = document().create_element("div").unwrap();
+    boot.set_id("boot");
+    document().body().unwrap().append_child(&boot).unwrap();
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), || {
+        view! {
+            <p id="part-first">"At once"</p>
+            {later(Box::new(|| view! {
+                <p id="part-a">"A task later"</p>
+                // Made only as part A is built (as a shell makes its page).
+                {|| later(Box::new(|| view! { <p id="part-b">"Two tasks later"</p> }.into_any()))}
+            }.into_any()))}
+        }
+    });
+    mounted();
+    assert!(by_id("part-first").is_some());
+    assert!(
+        by_id("part-a").is_none(),
+        "a part waits for a task of its own"
+    );
+    assert!(
+        static_page_shown(),
+        "the static page stays while parts are missing"
+    );
+
+    next_task().await;
+    assert!(by_id("part-a").is_some());
+    assert!(by_id("part-b").is_none());
+    assert!(static_page_shown());
+
+    next_task().await;
+    assert!(by_id("part-b").is_some());
+    assert!(
+        !static_page_shown(),
+        "the static page goes with the last part"
+    );
+    // Hidden at once, and taken out once the browser has drawn a frame without it.
+    next_frame().await;
+    next_task().await;
+    assert!(by_id("boot").is_none());
+
+    // Once the first page is whole, a part is drawn at once (a page opened later).
+    let other = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&other).unwrap();
+    let again = leptos::mount::mount_to(other.clone().unchecked_into(), || {
+        later(Box::new(|| view! { <p id="part-now">"Now"</p> }.into_any()))
+    });
+    assert!(by_id("part-now").is_some());
+    drop(again);
+    drop(handle);
+    host.remove();
+    other.remove();
 }

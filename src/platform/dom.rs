@@ -209,13 +209,22 @@ pub fn show_boot_failed() {
     }
 }
 
-/// Removes the static page that index.html paints before the app starts (`#boot`), in
-/// the same task as the app's first render, so no frame shows both.
+/// Takes away the static page that index.html paints before the app starts (`#boot`),
+/// before the browser next paints, so no frame shows both.
+///
+/// It is hidden at once (one attribute: style/shell.css then shows the app in its place)
+/// and taken out of the page a frame later, once the browser has let go of its layout.
+/// Taking out a page still laid out costs the browser work for each of its elements
+/// there and then, in the middle of the app's start.
 pub fn remove_static_page() {
-    if let Some(boot) = web_sys::window()
+    let Some(boot) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
+    else {
+        return;
+    };
+    let _ = boot.set_attribute("hidden", "");
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(move || boot.remove(), std::time::Duration::ZERO);
+    });
 }

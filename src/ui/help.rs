@@ -6,6 +6,7 @@ use crate::content::{self, REGIONS};
 use crate::domain::{date, esc, help};
 use crate::platform::dom;
 use crate::state::settings::use_settings;
+use crate::ui::section::later;
 use leptos::prelude::*;
 
 /// The region whose lines to show: the one chosen in Settings, else the browser's
@@ -57,19 +58,23 @@ pub fn Help() -> impl IntoView {
                 </select>
             </div>
 
-            <ul class="lines" role="list">
-                {move || content::helplines(region.get().id).map(|line| view! { <HelplineCard line /> }).collect_view()}
-            </ul>
-            {move || content::helplines(region.get().id).next().is_none().then(|| view! {
-                <p class="card">{NO_LINES}</p>
-            })}
-
-            <section class="card" aria-labelledby="numbers-title">
-                <h2 id="numbers-title">"Emergency numbers"</h2>
-                <EmergencyNumbers />
-            </section>
-            <GroundingCard />
-            <p class="fine-print">{FINE_PRINT}</p>
+            // The page in three parts as the app starts (ui::section::later).
+            {later(Box::new(move || view! {
+                <ul class="lines" role="list">
+                    {move || content::helplines(region.get().id).map(|line| view! { <HelplineCard line /> }).collect_view()}
+                </ul>
+                {move || content::helplines(region.get().id).next().is_none().then(|| view! {
+                    <p class="card">{NO_LINES}</p>
+                })}
+            }.into_any()))}
+            {later(Box::new(|| view! {
+                <section class="card" aria-labelledby="numbers-title">
+                    <h2 id="numbers-title">"Emergency numbers"</h2>
+                    <EmergencyNumbers />
+                </section>
+                <GroundingCard />
+                <p class="fine-print">{FINE_PRINT}</p>
+            }.into_any()))}
         </div>
     }
 }

@@ -7,6 +7,10 @@
 //! page, or, when it cannot arrive (offline before it was kept, a broken download), a
 //! plain message with "Try again" and Help now, never a blank page.
 //!
+//! The first page of a visit, whether it is a section's or in the first download, is
+//! shown only when it is whole: until then the static page painted before the app stays
+//! in view. [`later`] draws it a part per task, so the start is never one long task.
+//!
 //! Elsewhere (tests, `trunk serve`, clippy) the same pages are ordinary functions.
 
 use super::routes::Page;
@@ -14,27 +18,98 @@ use crate::platform::dom;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// Set once the first page is on screen (see [`started`]).
+/// Set once the first page is whole on screen and the static page has gone (see
+/// [`mounted`]): a page made after this was opened from another page.
 static STARTED: AtomicBool = AtomicBool::new(false);
 
-/// Set when the first page shown is a section's (see [`first_page_waits`]).
-static FIRST_WAITS: AtomicBool = AtomicBool::new(false);
+/// Set once the app is on the page (main.rs calls [`mounted`]).
+static MOUNTED: AtomicBool = AtomicBool::new(false);
 
-/// Called by the shell once the first page has rendered: a section page made after this
-/// was opened from another page.
-pub fn started() {
+/// Parts of the first page not drawn yet: a section's page still arriving, or a part
+/// drawn [`later`]. While any is missing, the static page painted before the app
+/// (index.html's shell, or a page of its own such as help.html) stays in view, and the
+/// app is hidden behind it (style/shell.css). Nothing blinks from the static page to a
+/// half-drawn one.
+static WAITING: AtomicUsize = AtomicUsize::new(0);
+
+/// One more part of the first page to wait for.
+fn hold() {
+    WAITING.fetch_add(1, Ordering::Relaxed);
+}
+
+/// A part of the first page is drawn and in place (called before the browser next
+/// paints, so no frame shows neither). When it was the last one, the static page gives
+/// way.
+fn release() {
+    if WAITING.fetch_sub(1, Ordering::Relaxed) == 1 && MOUNTED.load(Ordering::Relaxed) {
+        first_page_whole();
+    }
+}
+
+fn first_page_whole() {
+    dom::remove_static_page();
     STARTED.store(true, Ordering::Relaxed);
 }
 
-/// Whether the first page is a section's still on its way: then the static page painted
-/// before the app (index.html's shell, or a page of its own such as family.html) stays
-/// in view, and the app hidden behind it (style/shell.css), until that page is ready or
-/// has said it cannot arrive. Nothing blinks from the static page to a placeholder and
-/// back. main.rs asks once the app is mounted.
-pub fn first_page_waits() -> bool {
-    FIRST_WAITS.load(Ordering::Relaxed)
+/// Called by main.rs once the app is mounted: the static page goes now when nothing of
+/// the first page is still to come, else when the last part is drawn.
+pub fn mounted() {
+    MOUNTED.store(true, Ordering::Relaxed);
+    if WAITING.load(Ordering::Relaxed) == 0 {
+        first_page_whole();
+    }
+}
+
+/// Whether the app is drawing its first page (from its start until the page is whole).
+fn drawing_first_page() -> bool {
+    !STARTED.load(Ordering::Relaxed)
+}
+
+/// Draws `part` in a task of its own while the app draws its first page, and at once
+/// afterwards.
+///
+/// The start of the app is the longest stretch of work Tend does, and the browser can
+/// answer nothing (a tap, a scroll of the static page) until a task ends. So the first
+/// page is drawn a part at a time, each after the browser has had its turn, behind the
+/// static page, which gives way when the last part is in place. Parts declared side by
+/// side each get a task; a part inside a part, one more.
+///
+/// Not generic: the first download holds this once.
+pub fn later(part: Box<dyn FnOnce() -> AnyView>) -> AnyView {
+    // Pages rendered to HTML at build time (src/bin/pages.rs) are whole at once.
+    if cfg!(not(target_arch = "wasm32")) || !drawing_first_page() {
+        return part();
+    }
+    hold();
+    let ready = RwSignal::new(false);
+    let part = StoredValue::new_local(Some(part));
+    let released = StoredValue::new(false);
+    // Once only (gone with its owner means it was done as the owner went).
+    let done = move || {
+        if released.try_get_value() == Some(false) {
+            released.set_value(true);
+            release();
+        }
+    };
+    // Left before it was drawn (the page changed during the start): nothing to wait for.
+    on_cleanup(done);
+    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+    (move || {
+        if !ready.get() {
+            return None;
+        }
+        let view = part
+            .try_update_value(Option::take)
+            .flatten()
+            .map(|part| part());
+        // Once this part is built and in place, with any parts inside it held by then
+        // (some are made only as it is built), and before the browser next paints.
+        leptos::task::spawn_local(async move { done() });
+        view
+    })
+    .into_any()
 }
 
 /// Why a section could not be shown: its file did not arrive.
@@ -114,13 +189,20 @@ pub fn Section(
     // the shell does for pages in the first download; so does one that came on "Try
     // again" (the button that had the focus is gone).
     // A part keeps the focus where it is, on "Try again" too.
-    let started = STARTED.load(Ordering::Relaxed);
-    let focus = StoredValue::new(!part && started);
-    // The first page of all: the static page gives way to it when it is shown.
-    let first = !part && !started;
-    if first {
-        FIRST_WAITS.store(true, Ordering::Relaxed);
+    let focus = StoredValue::new(!part && !drawing_first_page());
+    // The first page of all: the static page gives way to it when it is shown (or when
+    // it is left before it arrived).
+    let held = StoredValue::new(!part && drawing_first_page());
+    if held.get_value() {
+        hold();
     }
+    let shown_now = move || {
+        if held.try_get_value() == Some(true) {
+            held.set_value(false);
+            release();
+        }
+    };
+    on_cleanup(shown_now);
     // "Try again" runs in a click handler, outside any owner: load under this one again.
     let owner = Owner::current();
     let again = StoredValue::new_local(move || {
@@ -133,12 +215,8 @@ pub fn Section(
 
     move || {
         let shown = shown.get();
-        if first && shown.is_some() {
-            // In the same run that puts the page (or the message) in place: no frame
-            // shows neither.
-            dom::remove_static_page();
-        }
-        match shown {
+        let arrived = shown.is_some();
+        let view = match shown {
             None if part => ().into_any(),
             None => view! {
                 <div class="boot__placeholder" aria-hidden="true">
@@ -188,6 +266,12 @@ pub fn Section(
                     .into_any()
                 }
             }
+        };
+        if arrived {
+            // Once the page (or the message) is built and in place, before the browser
+            // next paints: no frame shows neither.
+            leptos::task::spawn_local(async move { shown_now() });
         }
+        view
     }
 }

@@ -5,6 +5,7 @@ use super::announce::Announcer;
 use super::icons::*;
 use super::router::use_nav;
 use super::routes::Page;
+use super::section::later;
 use crate::platform::dom;
 use crate::state::settings::use_settings;
 use crate::state::{SaveStatus, StorageHealth};
@@ -24,7 +25,6 @@ pub fn Shell(children: Children) -> impl IntoView {
         if previous.is_some_and(|p| p != now) {
             dom::focus_main_heading();
         }
-        super::section::started();
         now
     });
 
@@ -99,29 +99,32 @@ pub fn Shell(children: Children) -> impl IntoView {
         <main id="main" class="page" tabindex="-1">
             {children()}
         </main>
-        {move || (!on_welcome()).then(|| view! {
-            <nav class="tabbar" aria-label="Main">
-                <a href=Page::Home.path() aria-current=move || current(Page::Home)>
-                    <IconHome />
-                    <span>"Home"</span>
-                </a>
-                <a href=Page::Breathe.path() aria-current=move || current(Page::Breathe)>
-                    <IconBreathe />
-                    <span>"Breathe"</span>
-                </a>
-                <a href=Page::Circles.path() aria-current=move || current(Page::Circles)>
-                    <IconCircles />
-                    <span>"Circles"</span>
-                </a>
-                <a href=Page::Draw.path() aria-current=move || current(Page::Draw)>
-                    <IconDraw />
-                    <span>"Draw"</span>
-                </a>
-                <a href=Page::Settings.path() aria-current=move || current(Page::Settings)>
-                    <IconSettings />
-                    <span>"Settings"</span>
-                </a>
-            </nav>
-        })}
+        // The tab bar in a task of its own as the app starts (ui::section::later).
+        {later(Box::new(move || view! {
+            {move || (!on_welcome()).then(|| view! {
+                <nav class="tabbar" aria-label="Main">
+                    <a href=Page::Home.path() aria-current=move || current(Page::Home)>
+                        <IconHome />
+                        <span>"Home"</span>
+                    </a>
+                    <a href=Page::Breathe.path() aria-current=move || current(Page::Breathe)>
+                        <IconBreathe />
+                        <span>"Breathe"</span>
+                    </a>
+                    <a href=Page::Circles.path() aria-current=move || current(Page::Circles)>
+                        <IconCircles />
+                        <span>"Circles"</span>
+                    </a>
+                    <a href=Page::Draw.path() aria-current=move || current(Page::Draw)>
+                        <IconDraw />
+                        <span>"Draw"</span>
+                    </a>
+                    <a href=Page::Settings.path() aria-current=move || current(Page::Settings)>
+                        <IconSettings />
+                        <span>"Settings"</span>
+                    </a>
+                </nav>
+            })}
+        }.into_any()))}
     }
 }

@@ -6,6 +6,7 @@ use crate::domain::settings::{Choice, Who};
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::settings::use_settings;
+use crate::ui::section::later;
 use leptos::prelude::*;
 
 /// First visit: what Tend is, in three short lines, who is here, and (for a young
@@ -74,50 +75,53 @@ pub fn Welcome() -> impl IntoView {
                     "If you need someone now, tap "<strong>"Help now"</strong>" at the top."
                 </li>
             </ul>
-            <form class="card" on:submit=start novalidate>
-                <RadioGroup
-                    legend="Who is using Tend?"
-                    name="who"
-                    hint="You can change this any time in Settings."
-                    options={ options::<Who>() }
-                    selected=Signal::derive(move || Some(who.get().as_str()))
-                    on_pick=Callback::new(move |id: &'static str| {
-                        who.set(Who::with_id(id).unwrap_or(Who::Teen));
-                        missing.set(false);
-                    })
-                />
-                {move || match who.get() {
-                    Who::Teen => band_group(
-                        "How old are you?",
-                        "This changes the words and pictures a little. You can change it any time in Settings.",
-                    )
-                    .into_any(),
-                    Who::Parent => view! {
-                        <p class="welcome__next">
-                            "The family section has short lessons for parents and carers, and a way to rehearse hard conversations. No age band needed. Nothing your teen writes or draws in Tend is shown there."
-                        </p>
-                    }
-                    .into_any(),
-                    Who::Showing => view! {
-                        <div class="welcome__next">
-                            <p>"A quick tour of what Tend has:"</p>
-                            <ul>
-                                <li><strong>"Breathing space: "</strong>"slow breathing with a shape, a sound or a buzz."</li>
-                                <li><strong>"Drawing room: "</strong>"drawing prompts, like a safe place or a kind companion."</li>
-                                <li><strong>"Talk it through: "</strong>"short role-plays to practise kind words."</li>
-                                <li><strong>"For families: "</strong>"lessons and rehearsals for parents and carers."</li>
-                                <li><strong>"Help now: "</strong>"free helplines, one tap away on every screen."</li>
-                            </ul>
-                            <p>"Start opens demo mode: sample content, a switch for each age group, and nothing you do there is kept."</p>
-                        </div>
-                    }
-                    .into_any(),
-                }}
-                <p class="form-error" role="alert">
-                    {move || missing.get().then_some("Pick the one that fits you best, then tap Start.")}
-                </p>
-                <button type="submit" class="button button--primary button--wide">"Start"</button>
-            </form>
+            // The form in a task of its own as the app starts (ui::section::later).
+            {later(Box::new(move || view! {
+                <form class="card" on:submit=start novalidate>
+                    <RadioGroup
+                        legend="Who is using Tend?"
+                        name="who"
+                        hint="You can change this any time in Settings."
+                        options={ options::<Who>() }
+                        selected=Signal::derive(move || Some(who.get().as_str()))
+                        on_pick=Callback::new(move |id: &'static str| {
+                            who.set(Who::with_id(id).unwrap_or(Who::Teen));
+                            missing.set(false);
+                        })
+                    />
+                    {move || match who.get() {
+                        Who::Teen => band_group(
+                            "How old are you?",
+                            "This changes the words and pictures a little. You can change it any time in Settings.",
+                        )
+                        .into_any(),
+                        Who::Parent => view! {
+                            <p class="welcome__next">
+                                "The family section has short lessons for parents and carers, and a way to rehearse hard conversations. No age band needed. Nothing your teen writes or draws in Tend is shown there."
+                            </p>
+                        }
+                        .into_any(),
+                        Who::Showing => view! {
+                            <div class="welcome__next">
+                                <p>"A quick tour of what Tend has:"</p>
+                                <ul>
+                                    <li><strong>"Breathing space: "</strong>"slow breathing with a shape, a sound or a buzz."</li>
+                                    <li><strong>"Drawing room: "</strong>"drawing prompts, like a safe place or a kind companion."</li>
+                                    <li><strong>"Talk it through: "</strong>"short role-plays to practise kind words."</li>
+                                    <li><strong>"For families: "</strong>"lessons and rehearsals for parents and carers."</li>
+                                    <li><strong>"Help now: "</strong>"free helplines, one tap away on every screen."</li>
+                                </ul>
+                                <p>"Start opens demo mode: sample content, a switch for each age group, and nothing you do there is kept."</p>
+                            </div>
+                        }
+                        .into_any(),
+                    }}
+                    <p class="form-error" role="alert">
+                        {move || missing.get().then_some("Pick the one that fits you best, then tap Start.")}
+                    </p>
+                    <button type="submit" class="button button--primary button--wide">"Start"</button>
+                </form>
+            }.into_any()))}
         </div>
     }
 }

@@ -87,7 +87,7 @@ test('/family paints its page before any WebAssembly, and the app takes it over 
       release();
     }
     await h1(page, 'For parents and carers');
-    assert.equal(await page.locator('#boot').count(), 0, 'the app has taken over');
+    await page.locator('#boot').waitFor({ state: 'detached' }); // the app has taken over
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
     assert.deepEqual(await title.boundingBox(), before, 'the heading did not move when the app took over');
     // It is the app's page now: the band pick keeps the parent's choice.
@@ -140,7 +140,7 @@ test('the top bar and Help now are painted before the WebAssembly arrives, and t
       release(); // a held request would keep the page from closing
     }
     await h1(page, 'Good to see you');
-    assert.equal(await page.locator('#boot').count(), 0, 'the static page is gone');
+    await page.locator('#boot').waitFor({ state: 'detached' }); // the static page is gone
     assert.equal(await help.count(), 1, 'one Help now, not two');
     const after = await help.boundingBox();
     assert.deepEqual(after, before, 'Help now did not move when the app took over');
@@ -156,3 +156,37 @@ test('the plain help page comes with the person\'s own text size and theme, befo
     assert.deepEqual(attrs, ['dark', 'larger']);
     assertClean(page, { ignore: [/wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::/i] });
   }));
+
+// The app draws its first page a part per task, behind the static page: what the static
+// page gives way to is the whole page, never one still being drawn.
+const WHAT_SHOWED = () => {
+  window.__tendShown = null;
+  let painted = false;
+  new MutationObserver((changes, observer) => {
+    const boot = document.getElementById('boot');
+    if (boot && !boot.hidden) {
+      painted = true;
+    } else if (painted) {
+      window.__tendShown = document.getElementById('main')?.innerText ?? '';
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
+};
+
+for (const { route, storage, heading, last } of [
+  { route: '/', storage: undefined, heading: 'Hi, welcome to Tend', last: 'Start' },
+  { route: '/help', storage: settings({ band: '15-17' }), heading: 'Help now', last: '5 things you can see' },
+  { route: '/', storage: settings({ band: '12-14' }), heading: 'Good to see you', last: "Let's breathe for a minute" },
+]) {
+  test(`the static page gives way to ${heading} only once it is whole`, () =>
+    withPage({ viewport: 'phone', storage }, async (page) => {
+      await page.addInitScript(WHAT_SHOWED);
+      await page.goto(`${BASE_URL}${route}`);
+      await h1(page, heading);
+      await page.waitForFunction(() => window.__tendShown !== null);
+      const shown = await page.evaluate(() => window.__tendShown);
+      assert.ok(shown.includes(heading), `the heading was there: ${shown.slice(0, 80)}`);
+      assert.ok(shown.includes(last), `the last part was there too: ${shown.slice(-200)}`);
+      assertClean(page);
+    }));
+}

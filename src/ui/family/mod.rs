@@ -14,6 +14,7 @@ use crate::content::{FAMILY_SCENES, LESSONS};
 use crate::domain::Band;
 use crate::platform::dom;
 use crate::state::family::use_family;
+use crate::ui::section::later;
 use leptos::prelude::*;
 
 /// The promise on every family page.
@@ -104,39 +105,43 @@ pub fn Family() -> impl IntoView {
                 </ol>
             </section>
 
-            <section aria-labelledby="rehearse-title">
-                <h2 id="rehearse-title">"Rehearse a hard conversation"</h2>
-                <p>
-                    "Practise on your own, at any hour. You choose what to say, and a guide explains how each choice might feel to your teen. There are no scores."
-                </p>
-                <ul class="cards" role="list">
-                    {FAMILY_SCENES
-                        .iter()
-                        .map(|s| view! {
-                            <li>
-                                <a class="area family-lesson" href=s.path>
-                                    <span class="area__text">
-                                        <span class="area__title">{s.scene.title(Band::Adult)}</span>
-                                        <span class="area__hint">{s.scene.preview(Band::Adult)}</span>
-                                    </span>
-                                    <IconArrow />
-                                </a>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
+            // The page in three parts as the app starts (ui::section::later).
+            {later(Box::new(|| view! {
+                <section aria-labelledby="rehearse-title">
+                    <h2 id="rehearse-title">"Rehearse a hard conversation"</h2>
+                    <p>
+                        "Practise on your own, at any hour. You choose what to say, and a guide explains how each choice might feel to your teen. There are no scores."
+                    </p>
+                    <ul class="cards" role="list">
+                        {FAMILY_SCENES
+                            .iter()
+                            .map(|s| view! {
+                                <li>
+                                    <a class="area family-lesson" href=s.path>
+                                        <span class="area__text">
+                                            <span class="area__title">{s.scene.title(Band::Adult)}</span>
+                                            <span class="area__hint">{s.scene.preview(Band::Adult)}</span>
+                                        </span>
+                                        <IconArrow />
+                                    </a>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }.into_any()))}
+            {later(Box::new(|| view! {
+                <TeenBandPick />
 
-            <TeenBandPick />
-
-            <section class="card" aria-labelledby="family-help-title">
-                <h2 id="family-help-title">"If you are worried right now"</h2>
-                <p>
-                    "If your teen might be in danger, call your local emergency number. "
-                    <a href=Page::Help.path()>"Help now"</a>
-                    " has lines you can call or text, and many take calls from parents too."
-                </p>
-            </section>
+                <section class="card" aria-labelledby="family-help-title">
+                    <h2 id="family-help-title">"If you are worried right now"</h2>
+                    <p>
+                        "If your teen might be in danger, call your local emergency number. "
+                        <a href=Page::Help.path()>"Help now"</a>
+                        " has lines you can call or text, and many take calls from parents too."
+                    </p>
+                </section>
+            }.into_any()))}
         </div>
     }
 }
