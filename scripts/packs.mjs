@@ -146,7 +146,7 @@ const nextTask = () => new Promise((done) => setTimeout(done));
 function fetchPart(file) {
   const part = opening && partsOf(opening)[file];
   if (!part) return Promise.reject(new Error(file + ' is in no pack being opened'));
-  return packOf(part[0]).then((b) => nextTask().then(() => b)).then((b) => new Response(b.slice(part[1], part[2]), { headers: { 'Content-Type': 'application/wasm' } }));
+  return packOf(part[0]).then((b) => nextTask().then(() => new Response(b.slice(part[1], part[2]), { headers: { 'Content-Type': 'application/wasm' } })));
 }
 function opens(section, load) {
   return (...args) => {

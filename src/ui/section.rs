@@ -20,10 +20,6 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// Set once the first page is whole on screen and the static page has gone (see
-/// [`mounted`]): a page made after this was opened from another page.
-static STARTED: AtomicBool = AtomicBool::new(false);
-
 /// Set once the app is on the page (main.rs calls [`mounted`]).
 static MOUNTED: AtomicBool = AtomicBool::new(false);
 
@@ -34,23 +30,36 @@ static MOUNTED: AtomicBool = AtomicBool::new(false);
 /// half-drawn one.
 static WAITING: AtomicUsize = AtomicUsize::new(0);
 
-/// One more part of the first page to wait for.
-fn hold() {
-    WAITING.fetch_add(1, Ordering::Relaxed);
-}
+/// A part of the first page that the static page waits for, let go once: when the part
+/// is in place, or when its owner goes before it arrived.
+#[derive(Clone, Copy)]
+struct Hold(StoredValue<bool>);
 
-/// A part of the first page is drawn and in place (called before the browser next
-/// paints, so no frame shows neither). When it was the last one, the static page gives
-/// way.
-fn release() {
-    if WAITING.fetch_sub(1, Ordering::Relaxed) == 1 && MOUNTED.load(Ordering::Relaxed) {
-        first_page_whole();
+impl Hold {
+    fn new() -> Self {
+        WAITING.fetch_add(1, Ordering::Relaxed);
+        let hold = Hold(StoredValue::new(true));
+        on_cleanup(move || hold.let_go());
+        hold
     }
-}
 
-fn first_page_whole() {
-    dom::remove_static_page();
-    STARTED.store(true, Ordering::Relaxed);
+    /// When it was the last part, the static page gives way. (Gone with its owner means
+    /// it was let go as the owner went.)
+    fn let_go(self) {
+        if self.0.try_get_value() == Some(true) {
+            self.0.set_value(false);
+            if WAITING.fetch_sub(1, Ordering::Relaxed) == 1 && MOUNTED.load(Ordering::Relaxed) {
+                dom::remove_static_page();
+            }
+        }
+    }
+
+    /// Lets go once what is being built now is in place, with any parts inside it held
+    /// by then (some are made only as it is built), and before the browser next paints:
+    /// no frame shows neither.
+    fn let_go_once_in_place(self) {
+        leptos::task::spawn_local(async move { self.let_go() });
+    }
 }
 
 /// Called by main.rs once the app is mounted: the static page goes now when nothing of
@@ -58,13 +67,14 @@ fn first_page_whole() {
 pub fn mounted() {
     MOUNTED.store(true, Ordering::Relaxed);
     if WAITING.load(Ordering::Relaxed) == 0 {
-        first_page_whole();
+        dom::remove_static_page();
     }
 }
 
-/// Whether the app is drawing its first page (from its start until the page is whole).
+/// Whether the app is drawing its first page: from its start until the page is whole and
+/// the static page has gone. A page made after that was opened from another page.
 fn drawing_first_page() -> bool {
-    !STARTED.load(Ordering::Relaxed)
+    !MOUNTED.load(Ordering::Relaxed) || WAITING.load(Ordering::Relaxed) > 0
 }
 
 /// Draws `part` in a task of its own while the app draws its first page, and at once
@@ -82,19 +92,9 @@ pub fn later(part: Box<dyn FnOnce() -> AnyView>) -> AnyView {
     if cfg!(not(target_arch = "wasm32")) || !drawing_first_page() {
         return part();
     }
-    hold();
+    let hold = Hold::new();
     let ready = RwSignal::new(false);
     let part = StoredValue::new_local(Some(part));
-    let released = StoredValue::new(false);
-    // Once only (gone with its owner means it was done as the owner went).
-    let done = move || {
-        if released.try_get_value() == Some(false) {
-            released.set_value(true);
-            release();
-        }
-    };
-    // Left before it was drawn (the page changed during the start): nothing to wait for.
-    on_cleanup(done);
     set_timeout(move || ready.set(true), std::time::Duration::ZERO);
     (move || {
         if !ready.get() {
@@ -104,9 +104,7 @@ pub fn later(part: Box<dyn FnOnce() -> AnyView>) -> AnyView {
             .try_update_value(Option::take)
             .flatten()
             .map(|part| part());
-        // Once this part is built and in place, with any parts inside it held by then
-        // (some are made only as it is built), and before the browser next paints.
-        leptos::task::spawn_local(async move { done() });
+        hold.let_go_once_in_place();
         view
     })
     .into_any()
@@ -192,17 +190,7 @@ pub fn Section(
     let focus = StoredValue::new(!part && !drawing_first_page());
     // The first page of all: the static page gives way to it when it is shown (or when
     // it is left before it arrived).
-    let held = StoredValue::new(!part && drawing_first_page());
-    if held.get_value() {
-        hold();
-    }
-    let shown_now = move || {
-        if held.try_get_value() == Some(true) {
-            held.set_value(false);
-            release();
-        }
-    };
-    on_cleanup(shown_now);
+    let hold = (!part && drawing_first_page()).then(Hold::new);
     // "Try again" runs in a click handler, outside any owner: load under this one again.
     let owner = Owner::current();
     let again = StoredValue::new_local(move || {
@@ -267,10 +255,8 @@ pub fn Section(
                 }
             }
         };
-        if arrived {
-            // Once the page (or the message) is built and in place, before the browser
-            // next paints: no frame shows neither.
-            leptos::task::spawn_local(async move { shown_now() });
+        if let Some(hold) = hold.filter(|_| arrived) {
+            hold.let_go_once_in_place();
         }
         view
     }
