@@ -3,7 +3,7 @@
 // saved as a screenshot under target/e2e-screenshots/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, settingsSeed as settings } from './harness.mjs';
+import { BASE_URL, sharedBrowser, newPage, assertClean, checkA11y, screenshot, heading, settingsSeed as settings } from './harness.mjs';
 const RETURNING = settings({ band: '15-17', region: 'gb' });
 
 const ROUTES = [
@@ -35,7 +35,8 @@ for (const route of ROUTES) {
         const page = await newPage(sharedInstance(), { viewport, colorScheme, storage: route.storage });
         try {
           await page.goto(`${BASE_URL}${route.path}`);
-          await page.getByRole('heading', { level: 1, name: route.heading }).waitFor();
+          // The app's page, not the plain one /help shows before the app has taken over.
+          await heading(page, route.heading);
           assert.equal(await page.locator('h1').count(), 1, 'one h1 per screen');
           // Help is one tap away on every screen.
           await page.getByRole('link', { name: 'Help now' }).first().waitFor();
