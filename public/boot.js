@@ -7,14 +7,18 @@
 //    shows its plain "Tend couldn't start" line, beside Help now, if the app fails to
 //    load or start (a blocked or broken download, an old browser). The app hides and
 //    then removes the static page as it starts, so later errors change nothing here.
-// 3. Keeps the browser's offer to install Tend (`beforeinstallprompt`), which can come
+// 3. On a first visit to the home page (no age band yet, and not a parent), shows the
+//    welcome's top that index.html carries, as the app will (src/ui/home.rs,
+//    instead_of_home), so what Tend is can be read before any WebAssembly arrives.
+// 4. Keeps the browser's offer to install Tend (`beforeinstallprompt`), which can come
 //    before the app has started, for Settings' "Add Tend to your home screen"
 //    (platform/install.rs reads it from the same place).
 (() => {
   const root = document.documentElement;
   root.classList.add('scripted'); // hides the page's "needs JavaScript" line
+  let data = {};
   try {
-    const data = JSON.parse(localStorage.getItem('tend.settings') || 'null')?.data || {};
+    data = JSON.parse(localStorage.getItem('tend.settings') || 'null')?.data || {};
     const attrs = { theme: 'theme', accent: 'accent', text: 'text_size', motion: 'motion', band: 'band' };
     for (const [attr, key] of Object.entries(attrs)) {
       if (typeof data[key] === 'string') root.setAttribute(`data-${attr}`, data[key]);
@@ -22,6 +26,8 @@
   } catch {
     // Storage blocked or unreadable: the app says so once it starts.
   }
+  const home = location.pathname === '/' || location.pathname === '/welcome';
+  if (home && typeof data.band !== 'string' && data.who !== 'parent') root.classList.add('first-visit');
   const failed = () => {
     const boot = document.getElementById('boot');
     if (boot && !boot.hidden) root.classList.add('boot-failed');

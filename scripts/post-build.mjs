@@ -5,7 +5,8 @@
 //    so the policy needs no 'unsafe-inline' (a hash, unlike a fixed nonce, protects);
 // 3. writes help.html and family.html: this page with Help now (or the family section's
 //    first page) in place of the placeholder, from the same sources as the app
-//    (src/bin/pages.rs), for /help and /family with no script at all;
+//    (src/bin/pages.rs), for /help and /family with no script at all; and writes the
+//    welcome's top into index.html, for a first visit to see before any WebAssembly;
 // 4. writes sw.js, the service worker that keeps every file of this build for offline use,
 //    and names the build's version in each page (<meta name="tend-version">).
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,10 @@ import { serviceWorker } from './service-worker.mjs';
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
 const repo = process.env.TRUNK_SOURCE_DIR || process.cwd();
+// The pages of plain HTML are made by a native build of src/bin/pages.rs, without the
+// wasm build's standard-library settings.
+const nativeEnv = { ...process.env };
+for (const k of Object.keys(nativeEnv)) if (k.startsWith('CARGO_UNSTABLE_') || k === 'RUSTC_BOOTSTRAP') delete nativeEnv[k];
 
 /** Every file under `root`, as paths relative to it with `/` between folders, sorted. */
 const filesUnder = (root) =>
@@ -52,6 +57,14 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw
 
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+// A first visit's static page: the welcome's top (what Tend is, in three lines), shown by
+// public/boot.js only where the app will show the welcome, from the same source as the
+// app's (src/ui/welcome.rs).
+const pageHtml = (name) => execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages', name], { env: nativeEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const WELCOME = /<!-- WELCOME:[^>]*-->/;
+if (!WELCOME.test(html)) throw new Error('post-build: the WELCOME placeholder is missing from index.html');
+html = html.replace(WELCOME, () => pageHtml('welcome'));
+if (!html.includes('<h1>Hi, welcome to Tend</h1>')) throw new Error('post-build: the welcome\'s top was not written into index.html');
 
 // Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
 // at once. The sections (pack_*.bin: each section with the chunks it needs) and their
@@ -68,10 +81,20 @@ const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
 const ahead = ${JSON.stringify(sections)};
 const next = () => { const f = ahead.shift(); if (f) { fetch('/${buildDir}/' + f).catch(() => {}); later(next); } };
 later(next);`;
-// The app's pages start at once, their first files fetched while the page is parsed.
-const start = boot;
-const preloads = `${wasmFiles.filter((f) => /^(tend|__wasm_split)\.js$/.test(f)).map((f) => `<link rel="modulepreload" href="/${buildDir}/${f}" crossorigin="anonymous">`).join('')}
-<link rel="preload" href="/${buildDir}/tend_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">`;
+// The app's pages start once the static page has painted (the browser's first-paint
+// entry; a second at most where there is none, as in a tab opened out of sight): its
+// files are asked for then, not with the page, so the first paint (the top bar, Help
+// now, and for a first visit what Tend is) shares the line with nothing, and what a
+// visitor reads first never waits on the WebAssembly.
+const start = `await new Promise((done) => {
+  setTimeout(done, 1000);
+  try {
+    new PerformanceObserver((list, seen) => {
+      if (list.getEntriesByName('first-contentful-paint').length) { seen.disconnect(); done(); }
+    }).observe({ type: 'paint', buffered: true });
+  } catch { done(); }
+});
+${boot}`;
 // help.html is whole without it: the app (which then shows the person's own region
 // first) starts once the page has loaded and the browser is idle, so the help arrives
 // and paints with nothing else on the line.
@@ -79,10 +102,10 @@ const startLater = `await new Promise((done) => (document.readyState === 'comple
 await new Promise((done) => (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(done));
 ${boot}`;
 if (!html.includes('</head>')) throw new Error('post-build: index.html has no </head>');
-const withStart = (page, script, links) => page.replace('</head>', `<script type="module">${script}</script>\n ${links}\n</head>`);
+const withStart = (page, script) => page.replace('</head>', `<script type="module">${script}</script>\n</head>`);
 // The page before any start-up script: the pages of their own are made from it below.
 let plain = html;
-html = withStart(html, start, preloads);
+html = withStart(html, start);
 
 // One request and one compression window for all CSS, in the order index.html lists it.
 const cssLinks = [...html.matchAll(/<link rel="stylesheet" href="\/([^"]+\.css)"\/?>\s*/g)];
@@ -105,7 +128,7 @@ const withVersion = (page) => page.replace('</head>', `${VERSION_META}\n</head>`
 html = withVersion(html);
 // One policy for every page (a host may send it as a header for all of them): the hashes
 // of both pages' inline start-up scripts.
-const ownShell = withVersion(withStart(plain, startLater, ''));
+const ownShell = withVersion(withStart(plain, startLater));
 const inlineScripts = (page) => [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const scripts = [...new Set([...inlineScripts(html), ...inlineScripts(ownShell)])];
 if (scripts.length < 2) throw new Error('post-build: the inline start-up scripts were not found');
@@ -123,9 +146,7 @@ writeFileSync(indexPath, withHashes(html, 'index.html'));
 // still starts the app where it can (Help then shows the person's own region first;
 // the family page gains the parent's own marks), and the app keeps the page in view
 // until its own page is ready (src/platform/dom.rs, remove_static_page). Built natively:
-// the wasm build's standard-library settings are not for it.
-const env = { ...process.env };
-for (const k of Object.keys(env)) if (k.startsWith('CARGO_UNSTABLE_') || k === 'RUSTC_BOOTSTRAP') delete env[k];
+// the wasm build's standard-library settings are not for it (nativeEnv, above).
 const main = /<!-- BOOT-MAIN -->[\s\S]*<!-- \/BOOT-MAIN -->/;
 if (!main.test(html)) throw new Error('post-build: the BOOT-MAIN placeholder is missing from index.html');
 const ownPages = [
@@ -133,7 +154,7 @@ const ownPages = [
   { name: 'family', title: 'For families · Tend', current: false, mustHave: '<h1>For parents and carers</h1>' },
 ];
 for (const { name, title, current, mustHave } of ownPages) {
-  const body = execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages', name], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const body = pageHtml(name);
   let page = withHashes(ownShell, `${name}.html`)
     .replace(main, () => body)
     .replace('<title>Tend</title>', `<title>${title}</title>`);

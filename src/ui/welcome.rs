@@ -65,16 +65,7 @@ pub fn Welcome() -> impl IntoView {
 
     view! {
         <div class="welcome">
-            <Companion mood="wave" />
-            <h1>"Hi, welcome to Tend"</h1>
-            <ul class="promises">
-                <li>"Small, kind exercises for any day. If you see a counsellor or therapist, they are for the days in between too."</li>
-                <li>"Everything you do here stays on this device. No account, no tracking."</li>
-                <li>
-                    "Tend is for practice. It is not a therapist, and it is not for emergencies. "
-                    "If you need someone now, tap "<strong>"Help now"</strong>" at the top."
-                </li>
-            </ul>
+            <Intro />
             // The form in a task of its own as the app starts (ui::section::later).
             {later(Box::new(move || view! {
                 <form class="card" on:submit=start novalidate>
@@ -123,5 +114,65 @@ pub fn Welcome() -> impl IntoView {
                 </form>
             }.into_any()))}
         </div>
+    }
+}
+
+/// What Tend is, in three short lines: the top of the welcome. A first visit sees it
+/// before any WebAssembly arrives, from index.html ([`static_html`]).
+#[component]
+fn Intro() -> impl IntoView {
+    view! {
+        <Companion mood="wave" />
+        <h1>"Hi, welcome to Tend"</h1>
+        <ul class="promises">
+            <li>"Small, kind exercises for any day. If you see a counsellor or therapist, they are for the days in between too."</li>
+            <li>"Everything you do here stays on this device. No account, no tracking."</li>
+            <li>
+                "Tend is for practice. It is not a therapist, and it is not for emergencies. "
+                "If you need someone now, tap "<strong>"Help now"</strong>" at the top."
+            </li>
+        </ul>
+    }
+}
+
+/// The welcome's top as plain HTML, for index.html's static page (src/bin/pages.rs): a
+/// first visit sees what Tend is at once, before any WebAssembly, and the app's welcome
+/// takes its place without a change (public/boot.js shows it only where the app will
+/// show the welcome). Where the form will be, a calm card. Native builds only (as
+/// `family::static_html`); the app never calls it.
+pub fn static_html() -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        untrack(|| {
+            view! {
+                <div class="welcome boot__welcome">
+                    <Intro />
+                    <div class="card boot__form" aria-hidden="true"></div>
+                </div>
+            }
+            .to_html()
+        })
+    })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn the_plain_welcome_is_the_welcome_s_own_top_with_a_place_for_its_form() {
+        let html = super::static_html();
+        assert!(
+            html.starts_with("<div class=\"welcome boot__welcome\">"),
+            "{html}"
+        );
+        assert!(html.contains("<h1>Hi, welcome to Tend</h1>"), "{html}");
+        assert!(html.contains("companion--wave"), "{html}");
+        assert_eq!(html.matches("<li>").count(), 3, "{html}");
+        assert!(
+            html.contains("tap <strong>Help now</strong> at the top."),
+            "{html}"
+        );
+        assert!(html.contains("<div class=\"card boot__form\" aria-hidden=\"true\"></div>"));
+        // Plain HTML only: nothing that would need the app to read it.
+        assert!(!html.contains("<form") && !html.contains("<!--"), "{html}");
     }
 }

@@ -147,6 +147,89 @@ test('the top bar and Help now are painted before the WebAssembly arrives, and t
     assertClean(page);
   }));
 
+// A first visit's largest paint is what Tend is, from plain HTML: the welcome's top is on
+// index.html, shown by boot.js only where the app will show the welcome.
+test('a first visit reads what Tend is before any WebAssembly, and the app\'s welcome takes its place without a move', () =>
+  withPage({ viewport: 'phone' }, async (page) => {
+    await page.addInitScript(() => {
+      window.__tendLargest = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__tendLargest.push({ static: !!e.element?.closest('#boot'), text: e.element?.textContent ?? null });
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const title = page.getByRole('heading', { level: 1, name: 'Hi, welcome to Tend' });
+    const practice = page.getByText('Tend is for practice.');
+    let before;
+    try {
+      await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
+      await title.waitFor();
+      await practice.waitFor();
+      assert.equal(await page.locator('#boot').count(), 1, 'the static page, before any WebAssembly');
+      assert.equal(await page.locator('.boot__placeholder:visible').count(), 0, 'no calm cards on a first visit');
+      await screenshot(page, 'static-welcome-phone');
+      before = [await title.boundingBox(), await practice.boundingBox()];
+    } finally {
+      release();
+    }
+    await page.getByRole('button', { name: 'Start' }).waitFor();
+    await page.locator('#boot').waitFor({ state: 'detached' });
+    assert.equal(new URL(page.url()).pathname, '/welcome');
+    assert.deepEqual([await title.boundingBox(), await practice.boundingBox()], before, 'nothing moved when the app took over');
+    // Nothing the app drew was larger than what the static page painted first.
+    const largest = await page.evaluate(() => window.__tendLargest);
+    assert.ok(largest.length > 0);
+    assert.ok(largest.every((e) => e.static), `largest paints: ${JSON.stringify(largest)}`);
+    assertClean(page);
+  }));
+
+test('the app\'s files are asked for once the static page has painted, not before', () =>
+  withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    const [paint, files] = await page.evaluate(() => [
+      performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      performance.getEntriesByType('resource').filter((e) => /\/build-[0-9a-f]{16}\/(?:tend\.js|tend_bg\.wasm)$/.test(e.name)).map((e) => [e.name, e.startTime]),
+    ]);
+    assert.ok(paint > 0, 'the static page painted');
+    assert.equal(files.length, 2, JSON.stringify(files));
+    for (const [name, at] of files) assert.ok(at >= paint, `${name} was asked for at ${at} ms, before the first paint at ${paint} ms`);
+    assertClean(page);
+  }));
+
+test('someone who has been here before never sees the welcome\'s top, and with no script nobody does', async () => {
+  await withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${BASE_URL}/`);
+    await page.getByRole('alert').filter({ hasText: "Tend couldn't start on this device" }).waitFor();
+    assert.equal(await page.getByText('Hi, welcome to Tend').count(), 1, 'in the page');
+    assert.equal(await page.getByText('Hi, welcome to Tend').isVisible(), false, 'but not shown');
+    assertClean(page, { ignore: [/wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::/i] });
+  });
+  await withPage({ viewport: 'phone', javaScript: false }, async (page) => {
+    await page.goto(`${BASE_URL}/`);
+    await page.getByText("Tend's exercises need JavaScript").waitFor();
+    assert.equal(await page.getByText('Hi, welcome to Tend').isVisible(), false);
+  });
+});
+
+test('a first visit whose WebAssembly cannot be fetched keeps what Tend is and Help now, and passes axe', () =>
+  withPage({ viewport: 'phone' }, async (page) => {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto(`${BASE_URL}/`);
+    await page.getByRole('alert').filter({ hasText: "Tend couldn't start on this device" }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Hi, welcome to Tend' }).waitFor();
+    assert.equal(await page.locator('.boot__form:visible').count(), 0, 'no place for a form that will not come');
+    await checkA11y(page, 'first visit, app could not start');
+    await screenshot(page, 'boot-failed-first-visit-phone');
+    assertClean(page, { ignore: [/wasm|WebAssembly|Failed to fetch|ERR_FAILED|net::/i] });
+  }));
+
 test('the plain help page comes with the person\'s own text size and theme, before any WebAssembly', () =>
   withPage({ viewport: 'phone', storage: settings({ band: '15-17', theme: 'dark', text_size: 'larger' }) }, async (page) => {
     await page.route('**/*.wasm', (route) => route.abort());
