@@ -9,7 +9,8 @@
 //    then removes the static page as it starts, so later errors change nothing here.
 // 3. On a first visit to the home page (no age band yet, and not a parent), shows the
 //    welcome's top that index.html carries, as the app will (src/ui/home.rs,
-//    instead_of_home), so what Tend is can be read before any WebAssembly arrives.
+//    instead_of_home), so what Tend is can be read before any WebAssembly arrives. For
+//    anyone else, the script just after it in the page takes it out.
 // 4. Keeps the browser's offer to install Tend (`beforeinstallprompt`), which can come
 //    before the app has started, for Settings' "Add Tend to your home screen"
 //    (platform/install.rs reads it from the same place).

@@ -63,7 +63,10 @@ let html = readFileSync(indexPath, 'utf8');
 const pageHtml = (name) => execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages', name], { env: nativeEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 const WELCOME = /<!-- WELCOME:[^>]*-->/;
 if (!WELCOME.test(html)) throw new Error('post-build: the WELCOME placeholder is missing from index.html');
-html = html.replace(WELCOME, () => pageHtml('welcome'));
+// Anyone else never has it in the page: the script just after it takes it out as soon as
+// it is parsed, before anything is painted (with no script at all, it stays hidden).
+const notFirstVisit = "document.documentElement.classList.contains('first-visit') || document.currentScript.previousElementSibling.remove();";
+html = html.replace(WELCOME, () => `${pageHtml('welcome')}<script>${notFirstVisit}</script>`);
 if (!html.includes('<h1>Hi, welcome to Tend</h1>')) throw new Error('post-build: the welcome\'s top was not written into index.html');
 
 // Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
@@ -131,7 +134,7 @@ html = withVersion(html);
 const ownShell = withVersion(withStart(plain, startLater));
 const inlineScripts = (page) => [...page.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const scripts = [...new Set([...inlineScripts(html), ...inlineScripts(ownShell)])];
-if (scripts.length < 2) throw new Error('post-build: the inline start-up scripts were not found');
+if (scripts.length < 3) throw new Error('post-build: the inline scripts were not found');
 const hashes = scripts.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`).join(' ');
 const withHashes = (page, what) => {
   if (!page.includes("'sha256-START'")) throw new Error(`post-build: CSP placeholder 'sha256-START' missing in ${what}`);
