@@ -210,15 +210,25 @@ async function routes(ctx) {
         for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
       }, settingsSeed({ band: '15-17', who: 'teen' }));
       // The moment the page first shows its heading (the static shell has none; /help's
-      // static page has its own), as the page itself sees it.
+      // static page has its own), as the page itself sees it: at the first frame after a
+      // heading is in the page, if it is still there and in view then (a first visit's
+      // welcome, parsed and taken out at once for anyone else, and the app's page drawn
+      // out of sight behind the static one, are not shown).
       await context.addInitScript(() => {
         // No prefetch of the other sections when idle: only what this page needs counts.
         window.requestIdleCallback = () => 0;
+        let looking = false;
         new MutationObserver((_, seen) => {
-          if (document.querySelector('main h1')) {
-            window.__tendHeading = performance.now();
-            seen.disconnect();
-          }
+          const h1 = document.querySelector('main h1');
+          if (!h1 || looking) return;
+          looking = true;
+          requestAnimationFrame(() => {
+            looking = false;
+            if (h1.isConnected && h1.checkVisibility() && window.__tendHeading === undefined) {
+              window.__tendHeading = performance.now();
+              seen.disconnect();
+            }
+          });
         }).observe(document, { subtree: true, childList: true });
         // Home's last part (a section of its own, below its first lines), for the figure
         // of all of Home.
