@@ -21,6 +21,18 @@ async function helpWorks(page, { started = true } = {}) {
   await page.getByRole('link', { name: 'Call 1800 55 1800' }).waitFor();
 }
 
+/** Holds every request for `pattern` until the function it returns is called (call it in
+ * a `finally`: a held request would keep the page from closing). */
+async function held(page, pattern) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 // With script off nothing can be evaluated in the page (axe included), so the same
 // plain pages are checked for accessibility with script on and the WebAssembly failing.
 for (const viewport of ['phone', 'desktop']) {
@@ -63,12 +75,7 @@ for (const [viewport, colorScheme] of [['phone', 'light'], ['desktop', 'dark']])
 
 test('/family paints its page before any WebAssembly, and the app takes it over in place once its section is ready', () =>
   withPage({ viewport: 'phone' }, async (page) => {
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/pack_family.bin', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await held(page, '**/pack_family.bin');
     const title = page.getByRole('heading', { level: 1, name: 'For parents and carers' });
     let before;
     try {
@@ -122,12 +129,7 @@ test('when the WebAssembly cannot be fetched, the page says so plainly and keeps
 
 test('the top bar and Help now are painted before the WebAssembly arrives, and the app takes over without a second bar', () =>
   withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await held(page, '**/*.wasm');
     const help = page.getByRole('link', { name: 'Help now' });
     let before;
     try {
@@ -157,12 +159,7 @@ test('a first visit reads what Tend is before any WebAssembly, and the app\'s we
         for (const e of list.getEntries()) window.__tendLargest.push({ static: !!e.element?.closest('#boot'), text: e.element?.textContent ?? null });
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
-    let release;
-    const held = new Promise((resolve) => { release = resolve; });
-    await page.route('**/*.wasm', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await held(page, '**/*.wasm');
     const title = page.getByRole('heading', { level: 1, name: 'Hi, welcome to Tend' });
     const practice = page.getByText('Tend is for practice.');
     let before;
