@@ -60,14 +60,18 @@ let html = readFileSync(indexPath, 'utf8');
 // A first visit's static page: the welcome's top (what Tend is, in three lines), shown by
 // public/boot.js only where the app will show the welcome, from the same source as the
 // app's (src/ui/welcome.rs).
-const pageHtml = (name) => execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages', name], { env: nativeEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+// Each is checked for what it must hold.
+const pageHtml = (name, mustHave) => {
+  const body = execFileSync('cargo', ['run', '--quiet', '--locked', '--offline', '--bin', 'pages', name], { env: nativeEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!body.includes(mustHave)) throw new Error(`post-build: the page "${name}" lacks ${mustHave}`);
+  return body;
+};
 const WELCOME = /<!-- WELCOME:[^>]*-->/;
 if (!WELCOME.test(html)) throw new Error('post-build: the WELCOME placeholder is missing from index.html');
 // Anyone else never has it in the page: the script just after it takes it out as soon as
 // it is parsed, before anything is painted (with no script at all, it stays hidden).
 const notFirstVisit = "document.documentElement.classList.contains('first-visit') || document.currentScript.previousElementSibling.remove();";
-html = html.replace(WELCOME, () => `${pageHtml('welcome')}<script>${notFirstVisit}</script>`);
-if (!html.includes('<h1>Hi, welcome to Tend</h1>')) throw new Error('post-build: the welcome\'s top was not written into index.html');
+html = html.replace(WELCOME, () => `${pageHtml('welcome', '<h1>Hi, welcome to Tend</h1>')}<script>${notFirstVisit}</script>`);
 
 // Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
 // at once. The sections (pack_*.bin: each section with the chunks it needs) and their
@@ -157,12 +161,11 @@ const ownPages = [
   { name: 'family', title: 'For families · Tend', current: false, mustHave: '<h1>For parents and carers</h1>' },
 ];
 for (const { name, title, current, mustHave } of ownPages) {
-  const body = pageHtml(name);
+  const body = pageHtml(name, mustHave);
   let page = withHashes(ownShell, `${name}.html`)
     .replace(main, () => body)
     .replace('<title>Tend</title>', `<title>${title}</title>`);
   if (current) page = page.replace('class="help-button" href="/help"', 'class="help-button" href="/help" aria-current="page"');
-  if (!page.includes(mustHave)) throw new Error(`post-build: ${name}.html lacks ${mustHave}`);
   writeFileSync(join(dir, `${name}.html`), page);
 }
 
