@@ -1,22 +1,29 @@
-// One request per section: the splitter (scripts/wasm.mjs) writes each section as
-// split_<section>.wasm plus the chunks of code it shares with other sections
+// One request and one module per section: the splitter (scripts/wasm.mjs) writes each
+// section as split_<section>.wasm plus the chunks of code it shares with other sections
 // (chunk_<n>.wasm, often dozens, many under 1 KB). Over a slow connection each file costs a
-// round trip, so a section took as long as 50 small requests. This joins each section's
-// module and every chunk it needs into pack_<section>.bin (one download, one compression
-// window) and changes the splitter's loader (__wasm_split.js) to read modules from the
-// pack of the section being opened. A chunk that an earlier section already brought is
-// used as it is (the loader keeps each module once); its bytes in a later pack are not
-// used again.
+// round trip, and in the browser each module costs a compile and an instantiation on the
+// page's own thread: a section opened first (a link to /family) compiled over 80 modules
+// while the page was starting. So each section's module and the chunks it needs are merged
+// into one module (binaryen's wasm-merge), written as pack_<section>.bin, and the loader
+// (split-loader.js, written here in place of the splitter's) compiles each pack's module
+// away from the page's thread and instantiates it in a task of its own.
 //
-// The loader itself (about 5 KB brotli: every chunk's place in every pack) is needed only
-// when a section first opens, so it moves to split-loader.js, and __wasm_split.js (which
-// the app's JS glue imports at start) becomes a few lines that import it then.
+// A chunk that two sections use is then in both their modules, so opening the second one
+// instantiates its code again: its functions take the same places in the shared function
+// table, and its read-only data is written again with the same bytes. That is harmless
+// only for a chunk that keeps no state of its own (no globals, no start function, no data
+// but read-only data). A chunk that does is not merged: it stays a module of its own,
+// added after the merged one in each pack that needs it, and the loader instantiates it
+// once, whichever pack brings it first. The build stops if the splitter's modules are not
+// as this expects (see `checked`).
 //
-// packSections(dir): writes dir/split-loader.js and a small dir/__wasm_split.js in place of
-// the splitter's loader, writes dir/pack_<section>.bin, removes the split_*.wasm and
-// chunk_*.wasm files, and returns the pack file names.
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// packSections(dir): writes dir/pack_<section>.bin (and pack_shared.bin), dir/split-loader.js,
+// and a small dir/__wasm_split.js in place of the splitter's loader, removes the
+// split_*.wasm and chunk_*.wasm files, and returns the pack file names.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 // One module's loader in __wasm_split.js, as the splitter writes it:
 //   const __chunk_3 = makeLoad(() => {            (or: export const __wasm_split_load_<s> = wrapAsyncCb(makeLoad(() => {)
@@ -26,9 +33,29 @@ import { join } from 'node:path';
 //   , [__chunk_1, __chunk_2]);
 const MODULE = /(?:export const __wasm_split_load_(\w+) = wrapAsyncCb\(|const (__chunk_\d+) = )makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)\);[\s\S]*?\n\}\n, \[([^\]]*)\]\)/g;
 
-export function packSections(dir) {
+/** The import module every split module takes the app's memory, function table and stack
+ * pointer from, as the splitter names it. */
+const SPLIT_IMPORTS = '__wasm_split';
+/** The same, in the merged modules: wasm-merge joins each module's imports to the exports of
+ * the module named as the import module, so the merged ones import from a small hub module
+ * (given that name) that re-exports them, and ask the loader for them under this name. */
+const MERGED_IMPORTS = 'split_env';
+
+/** The sections of the first minute, whose code shared with other sections has a pack of
+ * its own (see packSections): the rest of Home. (The welcome is in the first download: a
+ * first visit should not wait for a second file before it can start.) */
+const FIRST_MINUTE = ['home'];
+
+/** The list of split modules that keep state (JSON), written by scripts/wasm.mjs beside
+ * them. */
+export const STATE = 'split-state.json';
+
+/** Where the loader goes (the JS glue imports __wasm_split.js, which imports it). */
+export const LOADER = 'split-loader.js';
+
+export async function packSections(dir) {
   const loaderPath = join(dir, '__wasm_split.js');
-  let loader = readFileSync(loaderPath, 'utf8');
+  const loader = readFileSync(loaderPath, 'utf8');
   const chunks = new Map(); // __chunk_n -> { file, deps }
   const sections = new Map(); // section -> { file, deps }
   for (const m of loader.matchAll(MODULE)) {
@@ -49,6 +76,13 @@ export function packSections(dir) {
     }
     return seen;
   };
+  // Every module the splitter's loader fetches is one of those found above, or a section
+  // could need a module that is in no pack.
+  const known = new Set([...sections.values(), ...chunks.values()].map((m) => m.file));
+  const fetched = [...loader.matchAll(/fetch\(new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)\)/g)].map((m) => m[1]);
+  const missing = fetched.filter((f) => !known.has(f));
+  if (missing.length) throw new Error(`packs: __wasm_split.js fetches ${missing.join(', ')}, which packs.mjs did not read as a module`);
+
   // Code the first minute's sections (the rest of Home) share with other sections goes in
   // a pack of its own, pack_shared.bin: Home asks for it at every start, so a section
   // opened from Home then brings only what is its own, instead of those chunks again in
@@ -58,75 +92,204 @@ export function packSections(dir) {
   const first = FIRST_MINUTE.filter((s) => sections.has(s));
   const others = new Set([...sections.keys()].filter((s) => !first.includes(s)).flatMap(closure));
   for (const f of first.flatMap(closure)) if (others.has(f)) shared.add(f);
+
+  // Which modules keep state: scripts/wasm.mjs read it from the splitter's output, where
+  // the data segments still have their names (wasm-opt joins segments and drops them).
+  const statePath = join(dir, STATE);
+  if (!existsSync(statePath)) throw new Error(`packs: ${STATE} is missing (scripts/wasm.mjs writes it)`);
+  const keepsState = new Set(JSON.parse(readFileSync(statePath, 'utf8')));
+  rmSync(statePath);
+  const modules = [...known].map((f) => ({ file: f, ...checked(join(dir, f)) }));
+  const limits = { memory: Math.max(...modules.map((m) => m.memory)), table: Math.max(...modules.map((m) => m.table)) };
+  const hub = join(dir, 'split-hub.wasm');
+  await assemble(hub, limits);
+
+  // Each pack: one merged module, then the chunks that keep state, each as it is.
+  // PACKS[name] = [needs the shared pack (0/1), length of the merged module, numbers of the
+  // chunks that follow it]; CHUNKS[n] = length of chunk n. The loader works out offsets.
   const chunkNumber = (f) => {
     const n = /^chunk_(\d+)\.wasm$/.exec(f)?.[1];
-    if (!n) throw new Error(`packs: ${f} is not named as a chunk`);
-    return n;
-  };
-  // Where each module sits in a pack, told compactly (the loader is in the first download
-  // when a section opens): each chunk's length once, by its number; for each section the
-  // length of its own module (split_<section>.wasm, first in its pack), the numbers of the
-  // chunks that follow it, in order, and whether it needs the shared pack; and the numbers
-  // of the shared pack's chunks. The loader works out the offsets.
-  const manifest = {};
-  const lengths = {};
-  const packs = [];
-  const packed = new Set();
-  const write = (name, moduleFiles) => {
-    writeFileSync(join(dir, name), Buffer.concat(moduleFiles.map((f) => readFileSync(join(dir, f)))));
-    for (const f of moduleFiles) packed.add(f);
-    packs.push(name);
+    if (!n) throw new Error(`packs: ${f} is not named as a chunk (a section's own module cannot keep state apart from it)`);
+    return Number(n);
   };
   const size = (f) => statSync(join(dir, f)).size;
-  for (const f of shared) lengths[chunkNumber(f)] = size(f);
-  const sharedList = [...shared].map((f) => Number(chunkNumber(f)));
-  if (shared.size) write('pack_shared.bin', [...shared]);
+  const plans = [];
+  if (shared.size) plans.push({ name: 'shared', usesShared: false, list: [...shared] });
   for (const [section, { file }] of sections) {
     if (file !== `split_${section}.wasm`) throw new Error(`packs: section ${section} is in ${file}`);
     const needed = closure(section);
     const own = needed.filter((f) => !shared.has(f));
-    const list = [size(file)];
-    for (const f of own) {
-      const n = chunkNumber(f);
-      lengths[n] = size(f);
-      list.push(Number(n));
-    }
-    manifest[section] = [needed.length > own.length ? 1 : 0, ...list];
-    write(`pack_${section}.bin`, [file, ...own]);
+    plans.push({ name: section, usesShared: own.length < needed.length, list: [file, ...own] });
   }
-  // Every module the loader fetches is in a pack, or the section that needs it could
-  // never load.
-  const fetched = [...loader.matchAll(/fetch\(new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)\)/g)].map((m) => m[1]);
-  const missing = fetched.filter((f) => !packed.has(f));
-  if (missing.length) throw new Error(`packs: ${missing.join(', ')} in no section's pack`);
+  // A chunk that keeps state and is in more than one pack stays apart (above).
+  const packsWith = new Map();
+  for (const plan of plans) for (const f of plan.list) packsWith.set(f, (packsWith.get(f) ?? 0) + 1);
+  const apartFrom = (list) => list.filter((f) => keepsState.has(f) && packsWith.get(f) > 1);
+  const manifest = {};
+  const lengths = {};
+  const merge = promisify(execFile);
+  const queue = [...plans];
+  await Promise.all(Array.from({ length: 3 }, async () => {
+    for (let plan = queue.shift(); plan; plan = queue.shift()) {
+      const merged = join(dir, `merged_${plan.name}.wasm`);
+      const apart = apartFrom(plan.list);
+      const together = plan.list.filter((f) => !apart.includes(f));
+      const args = [hub, SPLIT_IMPORTS, ...together.flatMap((f) => [join(dir, f), f]), '-o', merged, ...FEATURES];
+      await merge('wasm-merge', args);
+      const bytes = [readFileSync(merged), ...apart.map((f) => readFileSync(join(dir, f)))];
+      writeFileSync(join(dir, `pack_${plan.name}.bin`), Buffer.concat(bytes));
+      rmSync(merged);
+      for (const f of apart) lengths[chunkNumber(f)] = size(f);
+      manifest[plan.name] = [plan.usesShared ? 1 : 0, bytes[0].length, ...apart.map(chunkNumber)];
+    }
+  }));
+  rmSync(hub);
 
-  loader = loader
-    .replace(/fetch\(new URL\("\.\/([\w.]+\.wasm)", import\.meta\.url\)\)/g, (_, f) => `fetchPart(${JSON.stringify(f)})`)
-    .replace(/export const __wasm_split_load_(\w+) = /g, (_, s) => `const __load_${s} = `);
-  loader += `
-// Added by scripts/packs.mjs: every module a section needs comes from its pack.
-const CHUNKS = ${JSON.stringify(lengths)};
-const PACKS = ${JSON.stringify(manifest)};
-const SHARED = ${JSON.stringify(sharedList)};
-let opening; // the section whose loading is starting (its loaders run synchronously)
-const packs = new Map();
-const parts = new Map();
-// Each module a section needs, by file name, with its pack and [start, end] in it.
-function partsOf(section) {
-  let p = parts.get(section);
-  if (!p) {
-    const [usesShared, own, ...chunks] = PACKS[section];
-    p = { ['split_' + section + '.wasm']: [section, 0, own] };
-    let at = own;
-    for (const n of chunks) p['chunk_' + n + '.wasm'] = [section, at, (at += CHUNKS[n])];
-    if (usesShared) {
-      at = 0;
-      for (const n of SHARED) p['chunk_' + n + '.wasm'] = ['shared', at, (at += CHUNKS[n])];
-    }
-    parts.set(section, p);
-  }
-  return p;
+  writeFileSync(join(dir, LOADER), loaderSource(manifest, lengths, [...sections.keys()]));
+  writeFileSync(loaderPath, stub([...sections.keys()]));
+  for (const f of known) rmSync(join(dir, f));
+  return plans.map((p) => `pack_${p.name}.bin`);
 }
+
+// The features the Rust toolchain's wasm target turns on by default (as scripts/wasm.mjs
+// gives wasm-opt).
+const FEATURES = ['bulk-memory', 'sign-ext', 'mutable-globals', 'nontrapping-float-to-int', 'reference-types', 'multivalue']
+  .map((f) => `--enable-${f}`);
+
+/** The hub: imports what the split modules import and exports it under the same names. */
+async function assemble(path, { memory, table }) {
+  const wat = `(module
+ (import "${MERGED_IMPORTS}" "memory" (memory $m ${memory}))
+ (import "${MERGED_IMPORTS}" "__indirect_function_table" (table $t ${table} funcref))
+ (import "${MERGED_IMPORTS}" "__wasm_split_shared0" (global $g (mut i32)))
+ (export "memory" (memory $m))
+ (export "__indirect_function_table" (table $t))
+ (export "__wasm_split_shared0" (global $g)))`;
+  writeFileSync(`${path}.wat`, wat);
+  await promisify(execFile)('wasm-as', [`${path}.wat`, '-o', path, ...FEATURES]);
+  rmSync(`${path}.wat`);
+}
+
+/** Reads a split module's sections: what it imports (only the app's memory, table and stack
+ * pointer, from `__wasm_split`, is expected; anything else stops the build), and whether it
+ * keeps state of its own: a global, a start function, or a data segment that is not
+ * read-only (by its name, `.rodata…`, so only as the splitter writes it: an unnamed
+ * segment counts as keeping state). */
+export function checked(path) {
+  const b = readFileSync(path);
+  let at = 8;
+  const u32 = () => {
+    let n = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = b[at++];
+      n += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return n;
+    }
+  };
+  const name = () => {
+    const len = u32();
+    const s = b.toString('utf8', at, at + len);
+    at += len;
+    return s;
+  };
+  const limits = () => {
+    const flags = u32();
+    const min = u32();
+    if (flags & 1) u32();
+    return min;
+  };
+  const fail = (why) => {
+    throw new Error(`packs: ${path}: ${why}`);
+  };
+  if (b.readUInt32LE(0) !== 0x6d736100) fail('not a wasm module');
+  let memory = 0;
+  let table = 0;
+  let keepsState = false;
+  const segments = []; // [index, non-empty]
+  const names = new Map(); // data segment index -> name
+  while (at < b.length) {
+    const id = b[at++];
+    const size = u32();
+    const end = at + size;
+    if (id === 0) {
+      const custom = name();
+      if (custom === 'name') {
+        while (at < end) {
+          const sub = b[at++];
+          const subEnd = u32() + at;
+          if (sub === 9) {
+            for (let n = u32(); n > 0; n--) {
+              const index = u32();
+              names.set(index, name());
+            }
+          }
+          at = subEnd;
+        }
+      }
+    } else if (id === 2) {
+      for (let n = u32(); n > 0; n--) {
+        const from = name();
+        const field = name();
+        const kind = b[at++];
+        if (from !== SPLIT_IMPORTS) fail(`imports ${from}.${field}, not from ${SPLIT_IMPORTS}`);
+        if (kind === 1) {
+          at++; // element type
+          table = limits();
+        } else if (kind === 2) {
+          memory = limits();
+        } else if (kind === 3) {
+          at += 2; // value type, mutability
+        } else {
+          fail(`imports a function (${field}), which the loader does not give`);
+        }
+      }
+    } else if (id === 6 || id === 8) {
+      keepsState = true; // globals of its own, or a start function
+    } else if (id === 11) {
+      for (let n = u32(), i = 0; i < n; i++) {
+        const flags = u32();
+        if (flags === 2) u32(); // memory index
+        if (flags !== 1) {
+          // the offset: a constant expression, to its end
+          while (b[at] !== 0x0b) {
+            const op = b[at++];
+            if (op === 0x41 || op === 0x23) u32();
+            else fail(`a data segment's offset uses opcode ${op}`);
+          }
+          at++;
+        }
+        const len = u32();
+        at += len;
+        segments.push([i, len > 0]);
+      }
+    }
+    at = end;
+  }
+  for (const [i, nonEmpty] of segments) if (nonEmpty && !names.get(i)?.startsWith('.rodata')) keepsState = true;
+  if (!memory) fail('imports no memory');
+  return { memory, table, keepsState };
+}
+
+/** split-loader.js: each section's load function. A pack is fetched once (again after a
+ * failure); each module in it is compiled away from the page's thread and instantiated in
+ * a task of its own; a chunk that keeps state is instantiated once, from whichever pack
+ * brings it first. The callback is the splitter's: the app is told whether it loaded. */
+function loaderSource(manifest, lengths, sectionNames) {
+  return `import { initSync } from './tend.js';
+const PACKS = ${JSON.stringify(manifest)};
+const CHUNKS = ${JSON.stringify(lengths)};
+let imports;
+function importsOf() {
+  if (!imports) {
+    const { memory, __indirect_function_table, __wasm_split_shared0 } = initSync(undefined, undefined);
+    const env = { memory, __indirect_function_table, __wasm_split_shared0 };
+    imports = { ${SPLIT_IMPORTS}: env, ${MERGED_IMPORTS}: env };
+  }
+  return imports;
+}
+const packs = new Map();
 function packOf(name) {
   let pack = packs.get(name);
   if (!pack) {
@@ -140,39 +303,40 @@ function packOf(name) {
   }
   return pack;
 }
-// Each module is compiled in a task of its own: a section's dozen modules compiled one
-// after another in one task kept the page from answering a tap all that time.
 const nextTask = () => new Promise((done) => setTimeout(done));
-function fetchPart(file) {
-  const part = opening && partsOf(opening)[file];
-  if (!part) return Promise.reject(new Error(file + ' is in no pack being opened'));
-  return packOf(part[0]).then((b) => nextTask().then(() => new Response(b.slice(part[1], part[2]), { headers: { 'Content-Type': 'application/wasm' } })));
+const ready = new Map();
+function instantiate(key, pack, start, end) {
+  let module = ready.get(key);
+  if (!module) {
+    module = packOf(pack)
+      .then((b) => WebAssembly.compile(b.slice(start, end)))
+      .then((m) => nextTask().then(() => WebAssembly.instantiate(m, importsOf())));
+    module.catch(() => ready.delete(key));
+    ready.set(key, module);
+  }
+  return module;
 }
-function opens(section, load) {
-  return (...args) => {
-    opening = section;
-    try {
-      return load(...args);
-    } finally {
-      opening = undefined;
-    }
+function modulesOf(name) {
+  const [usesShared, length, ...apart] = PACKS[name];
+  const all = [instantiate('pack ' + name, name, 0, length)];
+  let at = length;
+  for (const n of apart) all.push(instantiate('chunk ' + n, name, at, (at += CHUNKS[n])));
+  return usesShared ? all.concat(modulesOf('shared')) : all;
+}
+function opens(name) {
+  return (callback, data) => {
+    Promise.all(modulesOf(name)).then(
+      () => true,
+      (e) => {
+        console.error(e);
+        return false;
+      },
+    ).then((loaded) => importsOf().${SPLIT_IMPORTS}.__indirect_function_table.get(callback)(data, loaded));
   };
 }
-${[...sections.keys()].map((s) => `export const __wasm_split_load_${s} = opens(${JSON.stringify(s)}, __load_${s});`).join('\n')}
+${sectionNames.map((s) => `export const __wasm_split_load_${s} = opens(${JSON.stringify(s)});`).join('\n')}
 `;
-  writeFileSync(join(dir, LOADER), loader);
-  writeFileSync(loaderPath, stub([...sections.keys()]));
-  for (const f of packed) rmSync(join(dir, f));
-  return packs;
 }
-
-/** The sections of the first minute, whose code shared with other sections has a pack of
- * its own (see packSections): the rest of Home. (The welcome is in the first download: a
- * first visit should not wait for a second file before it can start.) */
-const FIRST_MINUTE = ['home'];
-
-/** Where the loader goes (the JS glue imports __wasm_split.js, which imports it). */
-export const LOADER = 'split-loader.js';
 
 /** __wasm_split.js: each section's load function, importing the loader on first use. If
  * the loader does not arrive, the section is told it did not load (as the loader itself

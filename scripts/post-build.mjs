@@ -51,7 +51,7 @@ for (const f of wasmFiles) build.update(f).update(readFileSync(join(wasmOut, f))
 const buildDir = `build-${build.digest('hex').slice(0, 16)}`;
 cpSync(wasmOut, join(dir, buildDir), { recursive: true });
 // Each section with the chunks it needs in one file (release; a debug build has none).
-const packs = existsSync(join(dir, buildDir, '__wasm_split.js')) ? packSections(join(dir, buildDir)) : [];
+const packs = existsSync(join(dir, buildDir, '__wasm_split.js')) ? await packSections(join(dir, buildDir)) : [];
 for (const f of readdirSync(join(dir, buildDir)).filter((f) => f.endsWith('.js'))) minify(join(dir, buildDir, f));
 for (const name of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'sw.js')) minify(join(dir, name));
 

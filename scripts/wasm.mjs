@@ -14,10 +14,11 @@
 //   5. short names for the main wasm's imports from the glue (scripts/imports.mjs).
 // Debug (`trunk serve`): one wasm, as before, with no splitting and no wasm-opt.
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { shortenImports } from './imports.mjs';
+import { checked, STATE } from './packs.mjs';
 
 const repo = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -54,6 +55,11 @@ run('wasm-bindgen', [...bindgen, '--keep-lld-exports', join(splitDir, 'tend.wasm
 const parts = readdirSync(splitDir).filter((f) => f !== 'tend.wasm');
 if (!parts.includes('__wasm_split.js')) throw new Error('wasm: the splitter wrote no loader');
 for (const f of parts) copyFileSync(join(splitDir, f), join(outDir, f));
+// Which modules keep state of their own, for scripts/packs.mjs, read here while their data
+// segments still have the names wasm-opt drops.
+const keepState = parts.filter((f) => f.endsWith('.wasm') && checked(join(splitDir, f)).keepsState);
+writeFileSync(join(outDir, STATE), JSON.stringify(keepState));
+console.log(`wasm: ${keepState.length} split modules keep state (${keepState.join(', ')})`);
 
 // The features the Rust toolchain's wasm target turns on by default (the chunks carry
 // no target_features section for wasm-opt to read them from).

@@ -87,3 +87,43 @@ for (const [viewport, colorScheme] of [['phone', 'light'], ['desktop', 'dark']])
       assertClean(page, { ignore: [NET] });
     }));
 }
+
+test('a section opened first is a few modules to compile, not dozens, and sections that share code each still work when opened one after another in one page', () =>
+  withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
+    // Every module the page compiles, whichever way it is asked for (instantiating a
+    // module already compiled compiles nothing).
+    await page.addInitScript(() => {
+      window.__compiled = 0;
+      for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
+        const original = WebAssembly[name];
+        WebAssembly[name] = function (source, ...rest) {
+          if (!(source instanceof WebAssembly.Module)) window.__compiled += 1;
+          return original.call(this, source, ...rest);
+        };
+      }
+    });
+    await page.goto(`${BASE_URL}/draw`);
+    await h1(page, 'Drawing room');
+    // The first download, the shared pack and the section's pack, and the few chunks that
+    // keep state of their own (scripts/packs.mjs): the splitter's modules one by one were
+    // over 80.
+    const compiled = await page.evaluate(() => window.__compiled);
+    assert.ok(compiled >= 2 && compiled <= 6, `modules compiled to show /draw: ${compiled}`);
+    // Home, then the family section, which shares code with the drawing room that both
+    // their packs hold, then the drawing room again, all in the same page.
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await h1(page, 'Good to see you');
+    await page.getByRole('heading', { level: 2, name: 'All exercises' }).waitFor();
+    await page.locator('main a[href="/family"]').first().click();
+    await h1(page, 'For parents and carers');
+    await page.locator('main a[href^="/family/"]').first().click();
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page.getByRole('status').filter({ hasText: 'Marked as read.' }).waitFor();
+    await page.goBack();
+    await page.goBack();
+    await h1(page, 'Good to see you');
+    await page.locator('main a[href="/draw"]').first().click();
+    await h1(page, 'Drawing room');
+    await page.locator('canvas').first().waitFor();
+    assertClean(page);
+  }));
