@@ -75,10 +75,13 @@ html = html.replace(WELCOME, () => `${pageHtml('welcome', '<h1>Hi, welcome to Te
 
 // Start the app (in place of Trunk's rel="rust" start-up), and fetch its two first files
 // at once. The sections (pack_*.bin: each section with the chunks it needs) and their
-// loader are not fetched here: each arrives when first opened, or earlier, when the
-// browser is idle (below, one file each time it is idle: asking for them all at once
-// was a task long enough to delay a tap) and when the service worker keeps this build
-// for offline use.
+// loader are not fetched here: each arrives when first opened, or earlier: the service
+// worker fetches every file of the build to keep it for offline use (away from the page,
+// once the page has loaded), and where there is no worker (none in this browser, or
+// blocked) the page fetches them itself when the browser is idle (below, one file each
+// time it is idle: asking for them all at once was a task long enough to delay a tap).
+// Fetching them from both was the same bytes twice and a page busy for 10 to 20 ms at
+// each file.
 const sections = packs.length ? [LOADER, ...packs] : [];
 const boot = `const bindings = await import('/${buildDir}/tend.js');
 const wasm = await bindings.default({ module_or_path: '/${buildDir}/tend_bg.wasm' });
@@ -86,7 +89,8 @@ window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 const later = window.requestIdleCallback || ((f) => setTimeout(f, 2000));
 const ahead = ${JSON.stringify(sections)};
-const next = () => { const f = ahead.shift(); if (f) { fetch('/${buildDir}/' + f).catch(() => {}); later(next); } };
+const worker = () => (navigator.serviceWorker ? navigator.serviceWorker.getRegistration().then(Boolean, () => false) : Promise.resolve(false));
+const next = () => worker().then((kept) => { const f = !kept && ahead.shift(); if (f) { fetch('/${buildDir}/' + f).catch(() => {}); later(next); } });
 later(next);`;
 // The app's pages start once the static page has painted (the browser's first-paint
 // entry; a second at most where there is none, as in a tab opened out of sight): its

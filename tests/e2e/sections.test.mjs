@@ -127,3 +127,28 @@ test('a section opened first is a few modules to compile, not dozens, and sectio
     await page.locator('canvas').first().waitFor();
     assertClean(page);
   }));
+
+test('where a service worker keeps the sections for offline use, the page does not fetch them ahead itself', () =>
+  withPage({ viewport: 'phone', storage: settings({ band: '15-17' }) }, async (page) => {
+    // The page's own requests (the worker's are not the page's).
+    const fromPage = [];
+    page.on('request', (r) => fromPage.push(r.url()));
+    await page.goto(`${BASE_URL}/`);
+    await h1(page, 'Good to see you');
+    await page.getByRole('heading', { level: 2, name: 'All exercises' }).waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // A few idle moments after the worker is there: a page fetching ahead fetches a
+    // section at each.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => requestIdleCallback(done)))));
+    const ahead = fromPage.filter((u) => SECTION.test(u) && !/pack_(?:home|shared)\.bin$/.test(u));
+    // The first idle moment may come before the worker is registered (it is, once the
+    // page has loaded), and so one section at most.
+    assert.ok(ahead.length <= 1, `sections the page fetched ahead itself: ${ahead.join(', ')}`);
+    // The worker has them all.
+    const kept = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const cache = await caches.open(names.find((n) => n.startsWith('tend-')));
+      return (await cache.keys()).map((r) => r.url).filter((u) => /pack_\w+\.bin$/.test(u)).length;
+    });
+    assert.ok(kept >= 20, `packs the worker keeps: ${kept}`);
+  }));
