@@ -365,7 +365,8 @@ async function lighthouseOn(ctx, route) {
       '--quiet',
     ];
     // Headless Chromium now and then loses the trace (NO_NAVSTART); Lighthouse's own
-    // advice is to run it again, so each run gets one more try.
+    // advice is to run it again, so each run gets two more tries (two losses in a row
+    // happen).
     let report;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -374,8 +375,8 @@ async function lighthouseOn(ctx, route) {
         if (report.runtimeError) throw new Error(`Lighthouse: ${report.runtimeError.code}: ${report.runtimeError.message}`);
         break;
       } catch (e) {
-        if (attempt >= 2) throw e;
-        console.log(`run ${i} failed (${e.message}); trying once more`);
+        if (attempt >= 3) throw e;
+        console.log(`run ${i} failed (${e.message}); trying again`);
       }
     }
     reports.push({ file, perf: report.categories.performance?.score ?? 0, speed: Math.round(report.environment?.benchmarkIndex ?? 0) });
