@@ -12,10 +12,12 @@
 // instantiates its code again: its functions take the same places in the shared function
 // table, and its read-only data is written again with the same bytes. That is harmless
 // only for a chunk that keeps no state of its own (no globals, no start function, no data
-// but read-only data). A chunk that does is not merged: it stays a module of its own,
-// added after the merged one in each pack that needs it, and the loader instantiates it
-// once, whichever pack brings it first. The build stops if the splitter's modules are not
-// as this expects (see `checked`).
+// but read-only data). A chunk that does, and that more than one pack holds, is not
+// merged: it stays a module of its own, added after the merged one in each pack that
+// needs it, and the loader instantiates it once, whichever pack brings it first. (One
+// that a single pack holds, like a section's own module, is instantiated once anyway, and
+// is merged.) The build stops if the splitter's modules are not as this expects (see
+// `checked`).
 //
 // packSections(dir): writes dir/pack_<section>.bin (and pack_shared.bin), dir/split-loader.js,
 // and a small dir/__wasm_split.js in place of the splitter's loader, removes the
