@@ -23,9 +23,11 @@
 // and a small dir/__wasm_split.js in place of the splitter's loader, removes the
 // split_*.wasm and chunk_*.wasm files, and returns the pack file names.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 // One module's loader in __wasm_split.js, as the splitter writes it:
 //   const __chunk_3 = makeLoad(() => {            (or: export const __wasm_split_load_<s> = wrapAsyncCb(makeLoad(() => {)
@@ -114,7 +116,6 @@ export async function packSections(dir) {
     if (!n) throw new Error(`packs: ${f} is not named as a chunk (a section's own module cannot keep state apart from it)`);
     return Number(n);
   };
-  const size = (f) => statSync(join(dir, f)).size;
   const plans = [];
   if (shared.size) plans.push({ name: 'shared', usesShared: false, list: [...shared] });
   for (const [section, { file }] of sections) {
@@ -129,19 +130,18 @@ export async function packSections(dir) {
   const apartFrom = (list) => list.filter((f) => keepsState.has(f) && packsWith.get(f) > 1);
   const manifest = {};
   const lengths = {};
-  const merge = promisify(execFile);
   const queue = [...plans];
   await Promise.all(Array.from({ length: 3 }, async () => {
     for (let plan = queue.shift(); plan; plan = queue.shift()) {
       const merged = join(dir, `merged_${plan.name}.wasm`);
       const apart = apartFrom(plan.list);
       const together = plan.list.filter((f) => !apart.includes(f));
-      const args = [hub, SPLIT_IMPORTS, ...together.flatMap((f) => [join(dir, f), f]), '-o', merged, ...FEATURES];
-      await merge('wasm-merge', args);
+      const args = [hub, SPLIT_IMPORTS, ...together.flatMap((f) => [join(dir, f), f]), '-o', merged, ...WASM_FEATURES];
+      await run('wasm-merge', args);
       const bytes = [readFileSync(merged), ...apart.map((f) => readFileSync(join(dir, f)))];
       writeFileSync(join(dir, `pack_${plan.name}.bin`), Buffer.concat(bytes));
       rmSync(merged);
-      for (const f of apart) lengths[chunkNumber(f)] = size(f);
+      apart.forEach((f, i) => (lengths[chunkNumber(f)] = bytes[i + 1].length));
       manifest[plan.name] = [plan.usesShared ? 1 : 0, bytes[0].length, ...apart.map(chunkNumber)];
     }
   }));
@@ -153,9 +153,10 @@ export async function packSections(dir) {
   return plans.map((p) => `pack_${p.name}.bin`);
 }
 
-// The features the Rust toolchain's wasm target turns on by default (as scripts/wasm.mjs
-// gives wasm-opt).
-const FEATURES = ['bulk-memory', 'sign-ext', 'mutable-globals', 'nontrapping-float-to-int', 'reference-types', 'multivalue']
+/** The features the Rust toolchain's wasm target turns on by default, as binaryen's tools
+ * (wasm-opt in scripts/wasm.mjs, wasm-merge and wasm-as here) take them: the chunks carry
+ * no target_features section for them to read. */
+export const WASM_FEATURES = ['bulk-memory', 'sign-ext', 'mutable-globals', 'nontrapping-float-to-int', 'reference-types', 'multivalue']
   .map((f) => `--enable-${f}`);
 
 /** The hub: imports what the split modules import and exports it under the same names. */
@@ -168,7 +169,7 @@ async function assemble(path, { memory, table }) {
  (export "__indirect_function_table" (table $t))
  (export "__wasm_split_shared0" (global $g)))`;
   writeFileSync(`${path}.wat`, wat);
-  await promisify(execFile)('wasm-as', [`${path}.wat`, '-o', path, ...FEATURES]);
+  await run('wasm-as', [`${path}.wat`, '-o', path, ...WASM_FEATURES]);
   rmSync(`${path}.wat`);
 }
 

@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { shortenImports } from './imports.mjs';
-import { checked, STATE } from './packs.mjs';
+import { checked, STATE, WASM_FEATURES } from './packs.mjs';
 
 const repo = process.env.TRUNK_SOURCE_DIR || process.cwd();
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -61,10 +61,6 @@ const keepState = parts.filter((f) => f.endsWith('.wasm') && checked(join(splitD
 writeFileSync(join(outDir, STATE), JSON.stringify(keepState));
 console.log(`wasm: ${keepState.length} split modules keep state (${keepState.join(', ')})`);
 
-// The features the Rust toolchain's wasm target turns on by default (the chunks carry
-// no target_features section for wasm-opt to read them from).
-const features = ['bulk-memory', 'sign-ext', 'mutable-globals', 'nontrapping-float-to-int', 'reference-types', 'multivalue']
-  .map((f) => `--enable-${f}`);
 // Largest first, a few at a time: most of each run is starting wasm-opt itself, so the
 // many chunks of under 2 KB (a few bytes to gain each) are left as the splitter wrote them.
 const wasms = readdirSync(outDir).filter((f) => f.endsWith('.wasm'))
@@ -74,7 +70,7 @@ const opt = promisify(execFile);
 await Promise.all(Array.from({ length: 3 }, async () => {
   for (let f = queue.shift(); f; f = queue.shift()) {
     const path = join(outDir, f);
-    await opt('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', ...features, path, '-o', path], { cwd: repo });
+    await opt('wasm-opt', ['-Oz', '--converge', '--low-memory-unused', ...WASM_FEATURES, path, '-o', path], { cwd: repo });
   }
 }));
 const shortened = shortenImports(join(outDir, 'tend_bg.wasm'), join(outDir, 'tend.js'));
