@@ -128,7 +128,6 @@ export async function packSections(dir) {
   const packsWith = new Map();
   for (const plan of plans) for (const f of plan.list) packsWith.set(f, (packsWith.get(f) ?? 0) + 1);
   const apartFrom = (list) => list.filter((f) => keepsState.has(f) && packsWith.get(f) > 1);
-  const manifest = {};
   const lengths = {};
   const queue = [...plans];
   await Promise.all(Array.from({ length: 3 }, async () => {
@@ -142,10 +141,13 @@ export async function packSections(dir) {
       writeFileSync(join(dir, `pack_${plan.name}.bin`), Buffer.concat(bytes));
       rmSync(merged);
       apart.forEach((f, i) => (lengths[chunkNumber(f)] = bytes[i + 1].length));
-      manifest[plan.name] = [plan.usesShared ? 1 : 0, bytes[0].length, ...apart.map(chunkNumber)];
+      plan.entry = [plan.usesShared ? 1 : 0, bytes[0].length, ...apart.map(chunkNumber)];
     }
   }));
   rmSync(hub);
+  // In the plans' order, not the order the merges happened to finish in: the same build
+  // writes the same loader.
+  const manifest = Object.fromEntries(plans.map((p) => [p.name, p.entry]));
 
   writeFileSync(join(dir, LOADER), loaderSource(manifest, lengths, [...sections.keys()]));
   writeFileSync(loaderPath, stub([...sections.keys()]));
